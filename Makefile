@@ -1,0 +1,65 @@
+# Pregón — two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(VENV)/bin/pip
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: run test test-sqlite test-postgres system-deps bench lint check-policies messages clean
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { \
+	  echo "Pregón needs Python >= 3.11 (found: $$($(PYTHON) --version 2>&1))."; \
+	  echo "Install one (apt-get install python3, or pyenv install 3.11) and run: make PYTHON=/path/to/python3.11 run"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PIP) install -q -e .
+	@touch $@
+
+$(TSTAMP): pyproject.toml | $(PY)
+	$(PIP) install -q -e '.[test]'
+	@touch $(STAMP) $@
+
+## make run: embedded SQLite, demo data, Spanish UI at http://127.0.0.1:8000
+run: $(STAMP)
+	$(PY) manage.py compilemessages -v0 --ignore=.venv
+	$(PY) manage.py migrate --noinput -v0
+	PREGON_DEMO=1 $(PY) manage.py demo_load
+	PREGON_DEMO=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: the whole suite on SQLite (with the browser tests), then again on a throw-away PostgreSQL
+test: system-deps $(TSTAMP)
+	$(PY) manage.py compilemessages -v0 --ignore=.venv
+	$(MAKE) --no-print-directory check-policies
+	DJANGO_SETTINGS_MODULE=pregon.settings.base PREGON_PRODUCTION=1 PREGON_SECRET_KEY=ci-$$(date +%s)-not-a-real-secret-key-for-deploy-check-only-0123456789 \
+	  PREGON_ALLOWED_HOSTS=pregon.example.gob.mx PREGON_SITE_URL=https://pregon.example.gob.mx \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run -v1
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: $(TSTAMP)
+	$(PY) -m pytest -n 2 -q
+
+test-postgres: $(TSTAMP)
+	scripts/with-postgres.sh $(PY) -m pytest -n 2 -q
+
+## Debian packages the tests need; installed only when missing and only as root
+system-deps:
+	@scripts/system-deps.sh
+
+check-policies: $(STAMP)
+	$(VENV)/bin/pregon policy check
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l es_MX -l en --ignore=.venv --ignore=bench
+	$(PY) manage.py compilemessages --ignore=.venv
+
+bench: $(TSTAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var

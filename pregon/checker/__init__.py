@@ -1,0 +1,1 @@
+"""Compliance checker for post texts (pure Python, no Django)."""
