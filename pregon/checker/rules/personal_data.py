@@ -1,0 +1,427 @@
+"""`personal_data` category: identifiers, contact data and home addresses of natural persons in a post.
+
+Norm clauses: rosarito:9.3, iee-sonora:6.III, pasto:3.5, pasto:3.8 (the policy attaches them; this module only
+detects). Every finding carries the character span of the offending value.
+
+Decisions (see the report that introduced this module and the tests for the measured cases):
+- CURP, RFC, NSS, CLABE and card numbers are reported only when their check digit is valid; structure-only
+  matches are ordinary codes (folios, references) far more often than mistyped identifiers.
+- RFC: only natural persons (13 characters with homoclave, or 10 characters right after the word "RFC"). The
+  12-character RFC of a legal person (a company, a supplier in a contract notice) is public and not reported.
+- E-mail: addresses under `ctx.own_domains` (or their subdomains), addresses listed in `ctx.published_contacts`
+  and addresses of any government domain (*.gob.mx, *.gov.co, *.gov.mx, *.mil.co, …) are institutional.
+- Phones: valid MX/CO numbers (phonenumbers) except toll-free/shared-cost ones, emergency and 3-digit service
+  numbers (never long enough to match), numbers in `ctx.published_contacts`, and switchboard lines written with
+  an extension or presented as an office line ("conmutador", "oficinas", "línea de atención" …) unless the text
+  marks them as personal ("cel.", "WhatsApp", "particular").
+- Addresses: a street with a house number followed by a colonia/fraccionamiento/barrio (MX), a Colombian
+  nomenclature address ("Calle 18 # 25-40"), "Mz/Lt" or a street number introduced by "domicilio"/"vive en".
+  Addresses presented as an office or public place ("palacio municipal", "oficinas", "módulo", "ubicado en",
+  "instalaciones" …) are not reported unless a personal marker ("vive", "particular", "su casa") is near.
+- Cédula (CO): only in context ("C.C.", "cédula", "identificado con", "T.I.").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pregon.checker.rules import pd_numbers as nums
+from pregon.checker.types import CheckContext, Hit
+
+CATEGORY = "personal_data"
+
+MESSAGES: dict[str, str] = {
+    "curp": "Hay una CURP. Quítala: es un dato personal que no debe publicarse.",
+    "rfc": "Hay un RFC de persona física. Quítalo: es un dato personal que no debe publicarse.",
+    "clave_elector": "Hay una clave de elector de la credencial del INE. Quítala o tápala antes de publicar.",
+    "nss": "Hay un número de seguridad social (IMSS). Quítalo: es un dato personal.",
+    "clabe": "Hay una CLABE bancaria que no es de la institución. Quítala o usa solo la cuenta oficial publicada.",
+    "card": "Hay un número de tarjeta bancaria. Quítalo por completo; nunca publiques tarjetas.",
+    "phone": "Hay un número de teléfono personal. Quítalo o sustitúyelo por la línea oficial de atención.",
+    "email": "Hay un correo electrónico personal. Quítalo o sustitúyelo por el correo institucional.",
+    "address": "Hay un domicilio particular. Quítalo o deja solo una referencia general (colonia o barrio).",
+    "cedula": "Hay un número de cédula de ciudadanía. Quítalo: es un dato personal que no debe publicarse.",
+}
+RULES: tuple[str, ...] = tuple(f"{CATEGORY}.{name}" for name in MESSAGES)
+
+_I = re.IGNORECASE
+
+# --- alphanumeric identifiers -------------------------------------------------------------------------------
+_SEP = r"[ \-]?"
+_CURP_RE = re.compile(
+    rf"(?<![\w])[A-Z]{{4}}{_SEP}\d{{6}}{_SEP}[HMX][A-Z]{{5}}{_SEP}[0-9A-Z]\d(?![\w])", _I
+)
+_RFC_RE = re.compile(rf"(?<![\w&])[A-ZÑ&]{{4}}{_SEP}\d{{6}}(?:{_SEP}[A-Z0-9]{{3}})?(?![\w])", _I)
+_RFC_WORD_RE = re.compile(r"\bR\.?\s?F\.?\s?C\.?\b[^\n\w]{0,12}$", _I)
+_ELECTOR_RE = re.compile(rf"(?<![\w])[A-Z]{{6}}{_SEP}\d{{8}}{_SEP}[HM]{_SEP}?\d{{3}}(?![\w])", _I)
+
+# --- numbers ------------------------------------------------------------------------------------------------
+# A run of digit groups joined by single separators, optionally led by "+" and an area code in parentheses.
+# Each repetition must consume a separator, so the pattern is unambiguous and linear.
+_NUM_RE = re.compile(
+    r"(?<![\w$@/=#&%+.,\-])"
+    r"(\+\s?)?"
+    r"(?:\(\s?\d{1,4}\s?\)\s?)?"
+    r"\d{1,19}"
+    r"(?:(?:[ .\-]|\s?-\s?|\)\s?|\s\(|\s?\.\s?)\d{1,19}){0,7}"
+    r"(?![\w@/%]|[.,]\d)"
+)
+_CHAIN_SPLIT_RE = re.compile(r"\s[\-.]\s")
+_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", _I)
+_EMAIL_RE = re.compile(
+    r"(?<![\w.+\-])[A-Za-z0-9_%+\-](?:[A-Za-z0-9_.%+\-]{0,62}[A-Za-z0-9_%+\-])?"
+    r"@((?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![\w\-])"
+)
+
+_GOV_SUFFIXES = (".gob.mx", ".gov.co", ".gov.mx", ".mil.co", ".mil.mx", ".gob.co", ".gov", ".gob.es", ".int")
+
+# Context windows (lower-cased text before/after a candidate).
+_NUMBER_NEG_BEFORE = re.compile(
+    r"(?:folio|oficio|expediente|exp\.|contrato|licitaci[oó]n|convenio|partida|referencia|ref\.|l[ií]nea de captura"
+    r"|gu[ií]a|rastreo|tracking|n[uú]mero de control|clave catastral|cuenta predial|predial|catastr|registro"
+    r"|acta|decreto|resoluci[oó]n|acuerdo|art[ií]culo|art\.|fracci[oó]n|c\.\s?p\.|c[oó]digo postal|nit|n\.i\.t"
+    r"|orden|pedido|ticket|reporte|solicitud|id|serie|lote|placa|inventario|proceso|radicado|secop|bpin|matr[ií]cula"
+    r"|cuenta|transferencia|monto|importe|pago de|\$|cop|mxn|isbn|issn|sku)"
+    r"[^\n\d]{0,14}$",
+    _I,
+)
+_NUMBER_NEG_AFTER = re.compile(
+    r"^\s?(?:pesos|millones|mil\b|mdp|cop|mxn|usd|d[oó]lares|%|por ciento|personas|habitantes|beneficiari|familias"
+    r"|hect[aá]reas|km|kil[oó]metros|metros|m2|m²|toneladas|litros|viviendas|votos|ciudadanos|hogares|estudiantes"
+    r"|a[nñ]os|horas|hrs|d[ií]as|veces|unidades|piezas|dosis|registros|solicitudes|tr[aá]mites|servicios)",
+    _I,
+)
+_PHONE_CUE = re.compile(
+    r"(?:tel[ée]fono|tel\.?|tels\.?|cel\.?|celular|m[oó]vil|whats\s?app|wha?ts|wsp|wpp|\bwa\b|llamar|ll[aá]m[ae]|marc[ae]"
+    r"|comun[ií]ca(?:te|rse)|contacto|contactar|n[uú]mero|n[uú]m\.|no\.|al\b|whatsapp)[^\n\d]{0,25}$",
+    _I,
+)
+_PHONE_PERSONAL = re.compile(r"(?:\bcel\b|celular|whats\s?app|\bwa\b|wsp|wpp|particular|personal|m[oó]vil)", _I)
+_PHONE_INSTITUTIONAL_BEFORE = re.compile(
+    r"(?:conmutador|oficinas?|l[ií]nea(?:s)? (?:de atenci[oó]n|oficial|directa|gratuita|ciudadana)|atenci[oó]n ciudadana"
+    r"|call center|centro de atenci[oó]n|mesa de ayuda|locatel|palacio municipal|ayuntamiento|alcald[ií]a|secretar[ií]a"
+    r"|direcci[oó]n de|departamento de|coordinaci[oó]n de|instituto|dif\b|tesorer[ií]a|registro civil|sindicatura"
+    r"|personer[ií]a|inspecci[oó]n de polic[ií]a|estaci[oó]n de polic[ií]a|bomberos|cruz roja|protecci[oó]n civil"
+    r"|polic[ií]a|fiscal[ií]a|hospital|cl[ií]nica|centro de salud|ventanilla|m[oó]dulo|unidad de transparencia)",
+    _I,
+)
+_EXTENSION_AFTER = re.compile(r"^[\s,;.]{0,3}(?:ext\b|ext\.|exts?\.?\s?\d|extensi[oó]n|ext:)", _I)
+_NSS_CUE = re.compile(
+    r"(?:\bnss\b|n\.s\.s|seguro social|seguridad social|imss|afiliaci[oó]n|afiliad[oa])[^\n]{0,25}$", _I
+)
+_CARD_CUE = re.compile(r"(?:tarjeta|card|visa|master\s?card|amex|american express|d[ée]bito|cr[ée]dito|plástico)", _I)
+_CLABE_CUE_INSTITUTIONAL = re.compile(
+    r"(?:a nombre (?:de la|del|de) (?:municipio|ayuntamiento|tesorer|gobierno|secretar|instituto|alcald|distrito"
+    r"|departamento|comit[eé]|fideicomiso|sistema|dif|organismo|junta|comisi[oó]n)|cuenta (?:oficial|institucional)"
+    r"|tesorer[ií]a|pago de (?:impuesto|predial|derechos|multa|agua))",
+    _I,
+)
+_CEDULA_RE = re.compile(
+    r"(?:\bc\.\s?c\.?|\bcc\b|c[eé]dula(?:\s+de\s+ciudadan[ií]a|\s+de\s+extranjer[ií]a)?|\bt\.\s?i\.?|\bti\b"
+    r"|tarjeta de identidad|documento de identidad|identificad[oa] con|\bc[eé]d\.)"
+    r"(?:[\s:.#]|n[uú]mero|n[°ºo]\.?|no\.?|nro\.?){0,6}"
+    r"(\d{1,3}(?:[.,]\d{3}){1,3}|\d{6,10})(?![\w]|[.,]\d)",
+    _I,
+)
+
+# --- addresses ------------------------------------------------------------------------------------------------
+_MX_STREET = (
+    r"(?:calle|c\.|av\.|avda\.|avenida|blvd\.?|boulevard|bulevar|calzada|calz\.|privada|priv\.|andador|cerrada"
+    r"|callej[oó]n|prolongaci[oó]n|prol\.|circuito|cto\.|retorno|camino|paseo|via|vía|carretera)"
+)
+_MX_NUMBER = r"(?:#\s?|n[oú]m?\.?\s?|n[uú]mero\s|n[°º]\s?)?\d{1,5}(?:\s?-?\s?[a-z])?\b(?:\s?(?:int\.?|interior|depto\.?|dep\.?)\s?\w{1,4})?"
+_MX_COLONIA = (
+    r"(?:col\.|colonia|fracc\.?|fraccionamiento|barrio|bo\.|u\.\s?h\.|unidad habitacional|infonavit|residencial"
+    r"|conjunto habitacional|ejido|poblado|rancher[ií]a|localidad|sector|asentamiento|vereda|urbanizaci[oó]n"
+    r"|urb\.|condominio)"
+)
+_MX_ADDRESS_RE = re.compile(
+    rf"(?<!\w){_MX_STREET}\s+(?:[^\s,;:\n()]+\s+){{0,5}}?{_MX_NUMBER}\s*(?:,\s*|\s)(?:entre [^,\n]{{1,60}},\s*)?"
+    rf"{_MX_COLONIA}\s*[^\s,;.\n][^,;.\n]{{0,40}}",
+    _I,
+)
+_MX_DOMICILIO_RE = re.compile(
+    rf"(?:domicilio(?: particular| ubicado)?(?: en)?|vive en|viv[ií]a en|reside en|resid[ií]a en|su casa (?:en|de)"
+    rf"|su vivienda (?:en|de)|habita en|en su domicilio de)\s+(?:la\s+|el\s+)?"
+    rf"({_MX_STREET}\s+(?:[^\s,;:\n()]+\s+){{0,5}}?{_MX_NUMBER})",
+    _I,
+)
+_CO_STREET = (
+    r"(?:calle|cl\.?|cll\.?|carrera|cra\.?|kra\.?|kr\.?|cr\.?|avenida(?: carrera| calle)?|av\.?|ak\.?|ac\.?"
+    r"|diagonal|dg\.?|diag\.?|transversal|tv\.?|tr\.?|transv\.?|circular|cq\.?|autopista)"
+)
+_CO_ADDRESS_RE = re.compile(
+    rf"(?<!\w){_CO_STREET}\s*\d{{1,3}}\s?[a-z]?(?:\s?bis)?(?:\s?[a-z])?(?:\s?(?:sur|este|norte|oeste))?\s*"
+    rf"(?:#|no\.?|n[°º]\.?|nro\.?|número|num\.?)\s*\d{{1,3}}\s?[a-z]?(?:\s?bis)?\s?(?:-|–)\s?\d{{1,3}}"
+    rf"(?:\s?(?:sur|este))?(?:[,\s]+(?:apto\.?|apartamento|casa|int\.?|interior|torre|bloque|piso)\s?\w{{1,5}})*",
+    _I,
+)
+_MZ_LT_RE = re.compile(
+    r"(?<!\w)(?:mz\.?|manzana|mza\.?)\s?\d{1,4}[a-z]?[\s,]+(?:lt\.?|lote|l\.)\s?\d{1,4}[a-z]?(?!\w)", _I
+)
+_ADDRESS_INSTITUTIONAL = re.compile(
+    r"(?:palacio municipal|palacio de gobierno|oficinas?|m[oó]dulos?|ubicad[oa]s? en|instalaciones|sede|edificio"
+    r"|ayuntamiento|alcald[ií]a|gobernaci[oó]n|auditorio|biblioteca|centro comunitario|casa de la cultura"
+    r"|unidad deportiva|polideportivo|parque|plaza|escuela|primaria|secundaria|preparatoria|colegio|instituci[oó]n educativa"
+    r"|hospital|cl[ií]nica|centro de salud|registro civil|tesorer[ií]a|dif\b|punto de|centro de acopio|albergue"
+    r"|mercado|iglesia|templo|estadio|coliseo|sal[oó]n|casa ejidal|comisar[ií]a|delegaci[oó]n municipal|cam\b"
+    r"|centro administrativo|secretar[ií]a|direcci[oó]n de|instituto|acude|ac[eé]rcate|te esperamos|esper[a]mos"
+    r"|sede|recinto|ventanilla|atenci[oó]n|centro de|unidad de|juzgado|notar[ií]a|estaci[oó]n|bomberos|cuartel"
+    r"|base|glorieta|monumento|museo|teatro|feria|jornada|evento|brigada|vacunaci[oó]n|inscripci[oó]n|registro)",
+    _I,
+)
+_ADDRESS_PERSONAL = re.compile(
+    r"(?:domicilio particular|vive|viv[ií]a|reside|resid[ií]a|habita|su casa|su vivienda|su domicilio|propiedad de"
+    r"|del se[nñ]or|de la se[nñ]ora|vecin[oa]s? de|particular|familia|extraviad|desaparecid|fue vist|menor)",
+    _I,
+)
+
+
+def _window_before(text: str, start: int, size: int) -> str:
+    return text[max(0, start - size) : start]
+
+
+def _sentence_before(text: str, start: int, size: int) -> str:
+    """The text before `start` back to the previous sentence break (or `size` characters)."""
+    chunk = text[max(0, start - size) : start]
+    cut = max(chunk.rfind(". "), chunk.rfind("\n"), chunk.rfind("! "), chunk.rfind("? "))
+    return chunk[cut + 1 :] if cut >= 0 else chunk
+
+
+class _Known:
+    """Normalised published contacts and own domains of the institution (built once per context)."""
+
+    __slots__ = ("phones", "emails", "domains", "digits")
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.emails = {c.strip().lower() for c in ctx.published_contacts if "@" in c}
+        self.digits = set()
+        for c in ctx.published_contacts:
+            if "@" in c:
+                continue
+            d = "".join(ch for ch in c if ch.isdigit())
+            if len(d) >= 7:
+                self.digits.add(d)
+                self.digits.add(d[-10:])
+        self.phones = self.digits
+        self.domains = tuple(d.strip().lower().lstrip("@.") for d in ctx.own_domains if d.strip())
+
+
+_KNOWN_CACHE: dict[int, tuple[CheckContext, _Known]] = {}
+
+
+def _known(ctx: CheckContext) -> _Known:
+    key = id(ctx)
+    hit = _KNOWN_CACHE.get(key)
+    if hit is not None and hit[0] is ctx:
+        return hit[1]
+    known = _Known(ctx)
+    if len(_KNOWN_CACHE) > 64:
+        _KNOWN_CACHE.clear()
+    _KNOWN_CACHE[key] = (ctx, known)
+    return known
+
+
+def _hit(name: str, start: int, end: int) -> Hit:
+    return Hit(rule=f"{CATEGORY}.{name}", start=start, end=end, message=MESSAGES[name])
+
+
+def _inside(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _email_is_institutional(addr: str, domain: str, known: _Known) -> bool:
+    if addr.lower() in known.emails:
+        return True
+    dom = domain.lower()
+    for own in known.domains:
+        if dom == own or dom.endswith("." + own):
+            return True
+    return dom.endswith(_GOV_SUFFIXES)
+
+
+def _phone_institutional(text: str, start: int, end: int) -> bool:
+    """A switchboard/office line: extension after it, or office words before it and no personal marker."""
+    if _EXTENSION_AFTER.match(text, end, min(len(text), end + 12)):
+        return True
+    before = _sentence_before(text, start, 90)
+    if _PHONE_PERSONAL.search(before[-40:]):
+        return False
+    return _PHONE_INSTITUTIONAL_BEFORE.search(before) is not None
+
+
+def detect(text: str, ctx: CheckContext) -> list[Hit]:
+    """Personal data in `text`: one Hit per offending value, sorted by position."""
+    has_digit = any(ch.isdigit() for ch in text) if len(text) < 4096 else re.search(r"\d", text) is not None
+    has_at = "@" in text
+    if not has_digit and not has_at:
+        return []
+    known = _known(ctx)
+    hits: list[Hit] = []
+    taken: list[tuple[int, int]] = []  # spans already reported or deliberately consumed (URLs, e-mails)
+
+    urls = [m.span() for m in _URL_RE.finditer(text)] if ("://" in text or "www." in text) else []
+    taken.extend(urls)
+
+    if has_at:
+        for m in _EMAIL_RE.finditer(text):
+            s, e = m.span()
+            if _inside(urls, s, e):
+                continue
+            taken.append((s, e))
+            if not _email_is_institutional(m.group(0), m.group(1), known):
+                hits.append(_hit("email", s, e))
+    if not has_digit:
+        return hits
+
+    # Alphanumeric identifiers (CURP, clave de elector, RFC).
+    for m in _CURP_RE.finditer(text):
+        s, e = m.span()
+        if not _overlaps(taken, s, e) and nums.curp_ok(m.group(0)):
+            hits.append(_hit("curp", s, e))
+            taken.append((s, e))
+    for m in _ELECTOR_RE.finditer(text):
+        s, e = m.span()
+        if not _overlaps(taken, s, e) and nums.clave_elector_ok(m.group(0)):
+            hits.append(_hit("clave_elector", s, e))
+            taken.append((s, e))
+    for m in _RFC_RE.finditer(text):
+        s, e = m.span()
+        if _overlaps(taken, s, e):
+            continue
+        value = m.group(0)
+        compact = value.replace(" ", "").replace("-", "")
+        if len(compact) == 13:
+            ok = nums.rfc_person_ok(compact)
+        else:
+            ok = nums.rfc_person_short_ok(compact) and _RFC_WORD_RE.search(_window_before(text, s, 20)) is not None
+        if ok:
+            hits.append(_hit("rfc", s, e))
+            taken.append((s, e))
+
+    # Colombian cédula in context (before the generic number pass, which would take it for a phone).
+    for m in _CEDULA_RE.finditer(text):
+        s, e = m.span(1)
+        if _overlaps(taken, s, e):
+            continue
+        digits = re.sub(r"\D", "", m.group(1))
+        if 6 <= len(digits) <= 10:
+            hits.append(_hit("cedula", s, e))
+            taken.append((s, e))
+
+    # Addresses.
+    _detect_addresses(text, hits, taken)
+
+    # Numbers: CLABE, card, NSS, phone.
+    for m in _NUM_RE.finditer(text):
+        s, e = m.span()
+        raw = m.group(0)
+        digits = "".join(ch for ch in raw if ch.isdigit())
+        n = len(digits)
+        if n < 7 or n > 40 or _overlaps(taken, s, e):
+            continue
+        if _THOUSANDS_RE.match(raw):
+            continue  # 1,250,000 / 1.500.000: an amount or a quantity
+        kind = _classify_number(text, s, e, raw, digits, known) if n <= 19 else None
+        if kind:
+            hits.append(_hit(kind, s, e))
+            taken.append((s, e))
+        elif n > 13 and _CHAIN_SPLIT_RE.search(raw):
+            # Two numbers chained by " - " or " . " ("664 123 4567 - 664 765 4321"): judge each piece.
+            offset = 0
+            for piece in _CHAIN_SPLIT_RE.split(raw):
+                ps = s + raw.index(piece, offset)
+                offset = ps - s + len(piece)
+                pdigits = "".join(ch for ch in piece if ch.isdigit())
+                if 7 <= len(pdigits) <= 13 and not _THOUSANDS_RE.match(piece):
+                    pkind = _classify_number(text, ps, ps + len(piece), piece, pdigits, known)
+                    if pkind:
+                        hits.append(_hit(pkind, ps, ps + len(piece)))
+                        taken.append((ps, ps + len(piece)))
+
+    hits.sort(key=lambda h: (h.start, h.end))
+    return hits
+
+
+def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _Known) -> str | None:
+    n = len(digits)
+    before = _window_before(text, s, 40)
+    if n == 18 and nums.clabe_ok(digits):
+        if digits in known.digits or _CLABE_CUE_INSTITUTIONAL.search(_sentence_before(text, s, 160)):
+            return None
+        return "clabe"
+    if 13 <= n <= 19 and nums.card_ok(digits):
+        if _NUMBER_NEG_BEFORE.search(before) and not _CARD_CUE.search(before):
+            return None
+        return "card"
+    if n == 11 and nums.nss_ok(digits):
+        if _NSS_CUE.search(_window_before(text, s, 60)):
+            return "nss"
+    if n > 13:
+        return None
+    neg_before = _NUMBER_NEG_BEFORE.search(before) is not None
+    if neg_before and not _PHONE_CUE.search(before[-20:]):
+        return None
+    if _NUMBER_NEG_AFTER.match(text, e, min(len(text), e + 20)):
+        return None
+    plus = raw.startswith("+")
+    if n >= 10:
+        found = nums.phone_national(digits, plus)
+        if found is None:
+            return None
+        nat = found[1]
+        if nat in known.digits or digits in known.digits:
+            return None
+        if _phone_institutional(text, s, e):
+            return None
+        return "phone"
+    # 7–8 digits: an old local number, only with an explicit phone cue and phone-like grouping.
+    if not plus and _PHONE_CUE.search(before[-30:]) and _PHONE_PERSONAL.search(before[-30:]):
+        if digits in known.digits or _phone_institutional(text, s, e):
+            return None
+        if digits[0] in "0":
+            return None
+        return "phone"
+    return None
+
+
+def _detect_addresses(text: str, hits: list[Hit], taken: list[tuple[int, int]]) -> None:
+    lower_has = text.lower()
+    found: list[tuple[int, int]] = []
+    for m in _CO_ADDRESS_RE.finditer(text):
+        found.append(m.span())
+    if any(k in lower_has for k in ("col", "fracc", "barrio", "bo.", "u.h", "u. h", "unidad", "infonavit",
+                                     "residencial", "conjunto", "ejido", "poblado", "rancher", "localidad",
+                                     "sector", "asentamiento", "vereda", "urbaniz", "urb.", "condominio")):
+        for m in _MX_ADDRESS_RE.finditer(text):
+            found.append(m.span())
+    for m in _MX_DOMICILIO_RE.finditer(text):
+        found.append(m.span(1))
+    for m in _MZ_LT_RE.finditer(text):
+        found.append(m.span())
+    if not found:
+        return
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in found:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    for s, e in merged:
+        if _overlaps(taken, s, e):
+            continue
+        before = _sentence_before(text, s, 140)
+        after = text[e : e + 60]
+        personal = _ADDRESS_PERSONAL.search(before) is not None
+        if not personal and (_ADDRESS_INSTITUTIONAL.search(before) or _ADDRESS_INSTITUTIONAL.match(after.lstrip(" ,("))):
+            taken.append((s, e))  # consume: its numbers are not phones either
+            continue
+        hits.append(_hit("address", s, e))
+        taken.append((s, e))
