@@ -42,6 +42,10 @@ ONE_DAY = timedelta(days=1)
 #: calendar always has a business day within a few weeks; this only stops a pathological one from spinning.
 MAX_CLOSED_RUN_DAYS = 3 * 366
 FINGERPRINT_FORMAT = 1
+#: Upper bounds on term lengths (about forty years): real terms are far shorter, and the bounds keep a bad input
+#: from spinning through the calendar up to year 9999.
+MAX_BUSINESS_DAYS = 10_000
+MAX_BUSINESS_HOURS = timedelta(hours=100_000)
 DECLARED_NON_WORKING_NAMES = {"es": "Día inhábil declarado por la institución", "en": "Declared non-working day"}
 
 
@@ -358,7 +362,7 @@ class Calendar:
         the local date of ``start``, whatever the hour, and expires at the *end* of the n-th business day. The
         result is 23:59:59.999999 local of that day.
 
-        ``n == 0`` returns the end of ``start``'s day if it is a business day, else the end of the next one
+        ``n`` is an int from 0 to :data:`MAX_BUSINESS_DAYS`. ``n == 0`` returns the end of ``start``'s day if it is a business day, else the end of the next one
         (so it equals ``add_business_days(start, 1)`` on a non-business day).
 
         For ``n >= 1``: ``business_days_between(start, result) == n``, the result is monotonic in ``n`` and
@@ -368,6 +372,8 @@ class Calendar:
             raise CalendarError(f"n must be an integer number of business days, got {n!r}")
         if n < 0:
             raise CalendarError(f"n must be >= 0 business days, got {n}")
+        if n > MAX_BUSINESS_DAYS:
+            raise CalendarError(f"n must be <= {MAX_BUSINESS_DAYS} business days, got {n}")
         d = self.localize(start).date()
         if n == 0:
             return self.end_of_day(d if self.is_business_day(d) else self.next_business_day(d))
@@ -430,6 +436,8 @@ class Calendar:
             raise CalendarError(f"hours must be a number of hours or a timedelta, got {hours!r}")
         if duration < timedelta(0):
             raise CalendarError(f"hours must be >= 0, got {hours!r}")
+        if duration > MAX_BUSINESS_HOURS:
+            raise CalendarError(f"hours must be at most {MAX_BUSINESS_HOURS.total_seconds() / 3600:.0f}, got {hours!r}")
         return duration
 
     def add_business_hours(self, start: datetime, hours: int | float | timedelta) -> datetime:
@@ -440,7 +448,7 @@ class Calendar:
         business time, counting starts at the next opening. A term that is exhausted exactly at closing time
         ends at closing time (not at the next opening). Zero hours returns ``start`` itself.
 
-        ``hours`` is a number of hours (int or float) or a timedelta; it must be >= 0.
+        ``hours`` is a number of hours (int or float) or a timedelta, from 0 to :data:`MAX_BUSINESS_HOURS`.
         Exact inverse of :meth:`business_time_between`: ``business_time_between(t, add_business_hours(t, h))
         == h`` (to the microsecond, as ``timedelta(hours=h)`` rounds).
         """
