@@ -76,26 +76,36 @@ _EMAIL_RE = re.compile(
 )
 
 _GOV_SUFFIXES = (".gob.mx", ".gov.co", ".gov.mx", ".mil.co", ".mil.mx", ".gob.co", ".gov", ".gob.es", ".int")
+# Autonomous public bodies whose domains are not under a government suffix (institutional, not personal).
+_PUBLIC_BODY_DOMAINS = ("ine.mx", "inai.org.mx", "cndh.org.mx", "banxico.org.mx", "inegi.org.mx", "infonavit.org.mx",
+                        "fonacot.gob.mx", "registraduria.gov.co", "cne.gov.co", "procuraduria.gov.co")
+# Public service lines written as ordinary 10-digit numbers (Locatel, Consejo Ciudadano, Profeco, SAT).
+_PUBLIC_LINES = frozenset({"5556581111", "5555335533", "5555688722", "5556272728", "5553465000"})
 
 # Context windows (lower-cased text before/after a candidate).
 _NUMBER_NEG_BEFORE = re.compile(
-    r"(?:folio|oficio|expediente|exp\.|contrato|licitaci[oó]n|convenio|partida|referencia|ref\.|l[ií]nea de captura"
+    r"(?:\$|\b(?:folio|oficio|expediente|exp|contrato|licitaci[oó]n|convenio|partida|referencia|ref|l[ií]nea de captura"
     r"|gu[ií]a|rastreo|tracking|n[uú]mero de control|clave catastral|cuenta predial|predial|catastr|registro"
-    r"|acta|decreto|resoluci[oó]n|acuerdo|art[ií]culo|art\.|fracci[oó]n|c\.\s?p\.|c[oó]digo postal|nit|n\.i\.t"
+    r"|acta|decreto|resoluci[oó]n|acuerdo|art[ií]culo|art|fracci[oó]n|c\.\s?p|cp|c[oó]digo postal|nit|n\.i\.t"
     r"|orden|pedido|ticket|reporte|solicitud|id|serie|lote|placa|inventario|proceso|radicado|secop|bpin|matr[ií]cula"
-    r"|cuenta|transferencia|monto|importe|pago de|\$|cop|mxn|isbn|issn|sku)"
+    r"|cuenta|transferencia|monto|importe|pago de|cop|mxn|isbn|issn|sku)\b\.?)"
     r"[^\n\d]{0,14}$",
     _I,
 )
 _NUMBER_NEG_AFTER = re.compile(
-    r"^\s?(?:pesos|millones|mil\b|mdp|cop|mxn|usd|d[oó]lares|%|por ciento|personas|habitantes|beneficiari|familias"
+    r"\s?(?:pesos|millones|mil\b|mdp|cop|mxn|usd|d[oó]lares|%|por ciento|personas|habitantes|beneficiari|familias"
     r"|hect[aá]reas|km|kil[oó]metros|metros|m2|m²|toneladas|litros|viviendas|votos|ciudadanos|hogares|estudiantes"
     r"|a[nñ]os|horas|hrs|d[ií]as|veces|unidades|piezas|dosis|registros|solicitudes|tr[aá]mites|servicios)",
     _I,
 )
 _PHONE_CUE = re.compile(
     r"(?:tel[ée]fono|tel\.?|tels\.?|cel\.?|celular|m[oó]vil|whats\s?app|wha?ts|wsp|wpp|\bwa\b|llamar|ll[aá]m[ae]|marc[ae]"
-    r"|comun[ií]ca(?:te|rse)|contacto|contactar|n[uú]mero|n[uú]m\.|no\.|al\b|whatsapp)[^\n\d]{0,25}$",
+    r"|comun[ií]ca(?:te|rse)|contacto|contactar|n[uú]mero|n[uú]m\.|\bno\.|\bal\b|whatsapp)[^\n\d]{0,25}$",
+    _I,
+)
+_PHONE_STRONG_CUE = re.compile(
+    r"(?:tel[ée]fono|\btel\.?|\btels\.?|\bcel\.?|celular|m[oó]vil|whats\s?app|\bwa\b|wsp|wpp|llamar|ll[aá]m[ae]"
+    r"|comun[ií]ca(?:te|rse))[^\n\d]{0,12}$",
     _I,
 )
 _PHONE_PERSONAL = re.compile(r"(?:\bcel\b|celular|whats\s?app|\bwa\b|wsp|wpp|particular|personal|m[oó]vil)", _I)
@@ -107,9 +117,9 @@ _PHONE_INSTITUTIONAL_BEFORE = re.compile(
     r"|polic[ií]a|fiscal[ií]a|hospital|cl[ií]nica|centro de salud|ventanilla|m[oó]dulo|unidad de transparencia)",
     _I,
 )
-_EXTENSION_AFTER = re.compile(r"^[\s,;.]{0,3}(?:ext\b|ext\.|exts?\.?\s?\d|extensi[oó]n|ext:)", _I)
+_EXTENSION_AFTER = re.compile(r"[\s,;.]{0,3}(?:ext\b|ext\.|exts?\.?\s?\d|extensi[oó]n|ext:)", _I)
 _NSS_CUE = re.compile(
-    r"(?:\bnss\b|n\.s\.s|seguro social|seguridad social|imss|afiliaci[oó]n|afiliad[oa])[^\n]{0,25}$", _I
+    r"(?:\bnss\b|n\.s\.s|seguro social|seguridad social|imss|afiliaci[oó]n|afiliad[oa])[^\n]{0,70}$", _I
 )
 _CARD_CUE = re.compile(r"(?:tarjeta|card|visa|master\s?card|amex|american express|d[ée]bito|cr[ée]dito|plástico)", _I)
 _CLABE_CUE_INSTITUTIONAL = re.compile(
@@ -138,7 +148,7 @@ _MX_COLONIA = (
     r"|urb\.|condominio)"
 )
 _MX_ADDRESS_RE = re.compile(
-    rf"(?<!\w){_MX_STREET}\s+(?:[^\s,;:\n()]+\s+){{0,5}}?{_MX_NUMBER}\s*(?:,\s*|\s)(?:entre [^,\n]{{1,60}},\s*)?"
+    rf"(?<!\w){_MX_STREET}\s+(?:[^\s,;:\n()]+\s+){{0,9}}?{_MX_NUMBER}\s*(?:,\s*|\s)(?:entre [^,\n]{{1,60}},\s*)?"
     rf"{_MX_COLONIA}\s*[^\s,;.\n][^,;.\n]{{0,40}}",
     _I,
 )
@@ -183,11 +193,31 @@ def _window_before(text: str, start: int, size: int) -> str:
     return text[max(0, start - size) : start]
 
 
+_ABBREVIATIONS = frozenset(
+    "lic ing dr dra mtro mtra sr sra srta c no núm num col av avda blvd tel tels cel fracc arq prof lt mz priv calz cra"
+    " cl cll tv dg ext int depto dep prol cto bo u h cp c.p art exp ref".split()
+)
+_BREAK_RE = re.compile(r"[.!?]\s+|\n")
+
+
 def _sentence_before(text: str, start: int, size: int) -> str:
-    """The text before `start` back to the previous sentence break (or `size` characters)."""
-    chunk = text[max(0, start - size) : start]
-    cut = max(chunk.rfind(". "), chunk.rfind("\n"), chunk.rfind("! "), chunk.rfind("? "))
-    return chunk[cut + 1 :] if cut >= 0 else chunk
+    """The text before `start` back to the previous sentence break (or `size` characters).
+
+    A period after a title or abbreviation ("Lic.", "Col.", "No.") is not a sentence break.
+    """
+    base = max(0, start - size)
+    chunk = text[base:start]
+    cut = 0
+    for m in _BREAK_RE.finditer(chunk):
+        if m.group(0)[0] == ".":
+            j = m.start()
+            k = j
+            while k > 0 and (chunk[k - 1].isalpha() or chunk[k - 1] == "."):
+                k -= 1
+            if chunk[k:j].lower() in _ABBREVIATIONS:
+                continue
+        cut = m.end()
+    return chunk[cut:]
 
 
 class _Known:
@@ -243,7 +273,9 @@ def _email_is_institutional(addr: str, domain: str, known: _Known) -> bool:
     for own in known.domains:
         if dom == own or dom.endswith("." + own):
             return True
-    return dom.endswith(_GOV_SUFFIXES)
+    if dom.endswith(_GOV_SUFFIXES):
+        return True
+    return any(dom == d or dom.endswith("." + d) for d in _PUBLIC_BODY_DOMAINS)
 
 
 def _phone_institutional(text: str, start: int, end: int) -> bool:
@@ -361,12 +393,12 @@ def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _K
             return None
         return "card"
     if n == 11 and nums.nss_ok(digits):
-        if _NSS_CUE.search(_window_before(text, s, 60)):
+        if _NSS_CUE.search(_window_before(text, s, 100)):
             return "nss"
     if n > 13:
         return None
     neg_before = _NUMBER_NEG_BEFORE.search(before) is not None
-    if neg_before and not _PHONE_CUE.search(before[-20:]):
+    if neg_before and not _PHONE_STRONG_CUE.search(before[-20:]):
         return None
     if _NUMBER_NEG_AFTER.match(text, e, min(len(text), e + 20)):
         return None
@@ -376,7 +408,7 @@ def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _K
         if found is None:
             return None
         nat = found[1]
-        if nat in known.digits or digits in known.digits:
+        if nat in known.digits or digits in known.digits or nat in _PUBLIC_LINES:
             return None
         if _phone_institutional(text, s, e):
             return None
