@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class InstitutionsConfig(AppConfig):
     name = "pregon.institutions"
     label = "institutions"
     verbose_name = "Instituciones"
+
+    def ready(self) -> None:
+        from .checks import check_policy_presets
+
+        checks.register(check_policy_presets, checks.Tags.compatibility, deploy=False)
