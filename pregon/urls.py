@@ -1,11 +1,16 @@
+"""Project URLs. Every named URL needs a rule in pregon/permissions.py (a test enforces it)."""
+
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from pregon import api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls()),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switcher must work before logging in (it is in the login page's footer).
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("pregon.institutions.urls")),
 ]

@@ -7,6 +7,7 @@ variables documented in the README (secret key, allowed hosts, DATABASE_URL, RED
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -152,6 +153,7 @@ TIME_ZONE = os.environ.get("PREGON_TIME_ZONE", "America/Mexico_City")
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "pregon" / "static"]
 STATIC_ROOT = Path(os.environ.get("PREGON_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -161,6 +163,11 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Outside production WhiteNoise serves static files straight from the static folders (no collectstatic needed,
+# also when DEBUG is off as in `make run`); production serves the collected, hashed and compressed copies.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+if not PRODUCTION:
+    warnings.filterwarnings("ignore", message="No directory at")
 MEDIA_ROOT = Path(os.environ.get("PREGON_MEDIA_ROOT", VAR_DIR / "media"))
 
 # E-mail through Django's framework: console in demo/development, SMTP when PREGON_EMAIL_HOST is set.
@@ -200,6 +207,7 @@ CONTENT_SECURITY_POLICY = (
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("PREGON_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("PREGON_HSTS_SECONDS", 31536000)

@@ -18,3 +18,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# WhiteNoise serves from the finders (WHITENOISE_USE_FINDERS); without a STATIC_ROOT it does not look for one.
+STATIC_ROOT = None

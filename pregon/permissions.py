@@ -1,0 +1,106 @@
+"""Who may open each page: one rule per URL name (in the spirit of get.gov's `permissions.py`).
+
+Every named URL of the project must appear here (or under a namespace rule such as the admin's);
+`tests/test_permissions.py` walks the URL resolver and fails when one is missing, checks that the
+public ones (and only those) are marked `login_not_required`, and drives a permission matrix over
+the institution pages from the same rules.
+
+Kinds of rule:
+- PUBLIC: anyone, without logging in (the view is marked `login_not_required`).
+- LOGIN: any logged-in user; what they see is still filtered by their roles.
+- roles(...): a user holding one of those roles in the institution named by the URL's `institution`
+  kwarg (a slug), with the semantics of `pregon.institutions.access`: no role there -> 404 (the
+  institution does not exist for them), another role -> 403, the auditor passes every read rule and
+  no write rule, superusers pass. `roles()` with no names means any role.
+- SUPERUSER: Django superusers only (the admin site).
+- API: the JSON API under /api/v1/ authenticates by itself (401 JSON, SessionAuth; public endpoints
+  declare auth=None) and checks roles with the same access helpers; its own tests cover each endpoint.
+
+Institution views take their rule from this map with `@institution_rule("<url name>")`, so the
+map and the views cannot drift; the matrix test proves the behaviour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pregon.institutions.choices import READ_ONLY_ROLES, Role
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str  # "public" | "login" | "roles" | "superuser" | "api"
+    roles: frozenset[str] = frozenset()  # for kind "roles": empty means any role
+    write: bool = False  # for kind "roles": the page changes things, so read-only roles (auditor) are refused
+
+    def allows_role(self, role: str) -> bool:
+        """Whether a user holding only `role` in the institution passes (access.require_role's semantics)."""
+        if self.kind != "roles":
+            return False
+        if role in READ_ONLY_ROLES:
+            return not self.write
+        return not self.roles or role in self.roles
+
+    def __str__(self) -> str:
+        if self.kind != "roles":
+            return self.kind
+        names = ", ".join(sorted(self.roles)) or "any"
+        return f"roles({names}{', write' if self.write else ''})"
+
+
+PUBLIC = Rule("public")
+LOGIN = Rule("login")
+SUPERUSER = Rule("superuser")
+API = Rule("api")
+
+
+def roles(*names: str, write: bool = False) -> Rule:
+    unknown = set(names) - set(Role.values)
+    if unknown:
+        raise ValueError(f"unknown roles: {sorted(unknown)}")
+    return Rule("roles", frozenset(str(n) for n in names), write)
+
+
+ANY_ROLE = roles()
+
+# URL name (with namespace) -> rule.
+URL_PERMISSIONS: dict[str, Rule] = {
+    # Accounts and language (pregon/urls.py, pregon/institutions/urls.py)
+    "login": PUBLIC,
+    "logout": LOGIN,
+    "set_language": PUBLIC,
+    # Home and institution switcher
+    "home": LOGIN,
+    "institution_switch": LOGIN,
+    # Institution pages
+    "institutions:detail": ANY_ROLE,
+    "institutions:people": roles(Role.COMMS, Role.AREA_HEAD, Role.TRANSPARENCY),
+}
+
+# Namespace -> rule, for URL sets owned by Django or a library (every URL inside follows it).
+NAMESPACE_PERMISSIONS: dict[str, Rule] = {
+    "admin": SUPERUSER,
+    "api": API,
+}
+
+
+def rule_for(url_name: str) -> Rule | None:
+    """The rule of a URL name such as "institutions:detail" (namespace rules apply to everything inside)."""
+    if url_name in URL_PERMISSIONS:
+        return URL_PERMISSIONS[url_name]
+    namespace = url_name.split(":", 1)[0] if ":" in url_name else None
+    if namespace is not None:
+        return NAMESPACE_PERMISSIONS.get(namespace)
+    return None
+
+
+def institution_rule(url_name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`@institution_view` with the roles this map gives `url_name` (which must be a roles rule)."""
+    from pregon.institutions.access import institution_view
+
+    rule = URL_PERMISSIONS[url_name]
+    if rule.kind != "roles":
+        raise ValueError(f"{url_name} is not an institution (roles) rule")
+    return institution_view(roles=sorted(rule.roles), write=rule.write)

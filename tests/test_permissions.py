@@ -1,0 +1,153 @@
+"""Every URL has an access rule (pregon/permissions.py), and every page behaves as its rule says."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from pregon.institutions.choices import Role
+from pregon.institutions.models import Institution, Membership
+from pregon.permissions import NAMESPACE_PERMISSIONS, URL_PERMISSIONS, rule_for
+
+PASSWORD = "una-contraseña-de-prueba"
+
+
+def iter_urls(patterns: list | None = None, namespace: str = "") -> Iterator[tuple[str | None, str, URLPattern]]:
+    """(namespaced name or None, namespace, pattern) for every URL pattern of the project."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for item in patterns:
+        if isinstance(item, URLResolver):
+            inner = f"{namespace}{item.namespace}:" if item.namespace else namespace
+            yield from iter_urls(item.url_patterns, inner)
+        elif isinstance(item, URLPattern):
+            yield (f"{namespace}{item.name}" if item.name else None), namespace.rstrip(":"), item
+
+
+def test_every_named_url_has_a_permission_rule():
+    missing = sorted(name for name, _ns, _p in iter_urls() if name and rule_for(name) is None)
+    assert not missing, f"URLs without a rule in pregon/permissions.py: {missing}"
+
+
+def test_unnamed_urls_only_inside_namespaces_with_a_rule():
+    orphans = [str(p.pattern) for name, ns, p in iter_urls() if name is None and ns.split(":")[0] not in NAMESPACE_PERMISSIONS]
+    assert not orphans, f"unnamed URLs outside a namespace rule: {orphans}"
+
+
+def test_permission_map_has_no_stale_entries():
+    names = {name for name, _ns, _p in iter_urls() if name}
+    stale = sorted(set(URL_PERMISSIONS) - names)
+    assert not stale, f"rules for URLs that no longer exist: {stale}"
+
+
+def test_public_urls_and_only_those_skip_the_login_requirement():
+    for name, _ns, pattern in iter_urls():
+        if name not in URL_PERMISSIONS:
+            continue  # namespace rules (admin, api) are their owners' business
+        exempt = getattr(pattern.callback, "login_required", True) is False
+        is_public = URL_PERMISSIONS[name].kind == "public"
+        assert exempt == is_public, f"{name}: rule {URL_PERMISSIONS[name]} but login_not_required={exempt}"
+
+
+# --- the matrix -------------------------------------------------------------------------------------------------
+
+def _institution(slug: str) -> Institution:
+    return Institution.objects.create(
+        slug=slug, name=f"Institución {slug}", short_name=slug, country="MX", subdivision="BCN",
+        timezone="America/Tijuana", policy_preset="rosarito",
+    )
+
+
+def _user(username: str, **extra) -> object:
+    return get_user_model().objects.create_user(username, f"{username}@example.gob.mx", PASSWORD, **extra)
+
+
+@pytest.fixture
+def world(db):
+    """Institution A and B; one user per role in A; one user with every role in B only; a superuser."""
+    a, b = _institution("inst-a"), _institution("inst-b")
+    in_a = {}
+    for role in Role.values:
+        in_a[role] = _user(f"a-{role}")
+        Membership.objects.create(user=in_a[role], institution=a, role=role)
+    outsider = _user("b-all")
+    for role in Role.values:
+        Membership.objects.create(user=outsider, institution=b, role=role)
+    return {"a": a, "b": b, "in_a": in_a, "outsider": outsider, "nobody": _user("no-roles"),
+            "superuser": _user("root", is_superuser=True, is_staff=True)}
+
+
+def _institution_url_names() -> list[str]:
+    names = []
+    for name, _ns, pattern in iter_urls():
+        if name in URL_PERMISSIONS and URL_PERMISSIONS[name].kind == "roles":
+            params = set(re.findall(r"<(?:\w+:)?(\w+)>", str(pattern.pattern)))
+            if params == {"institution"}:
+                names.append(name)
+    return sorted(names)
+
+
+INSTITUTION_URLS = _institution_url_names()
+
+
+def test_the_matrix_covers_every_institution_page():
+    """Every roles rule belongs to a page whose only URL parameter is the institution (so the matrix reaches it);
+    a page with more parameters needs its own matrix test, listed here when it is written."""
+    roles_rules = sorted(n for n, r in URL_PERMISSIONS.items() if r.kind == "roles")
+    assert roles_rules == INSTITUTION_URLS
+
+
+@pytest.mark.parametrize("url_name", INSTITUTION_URLS)
+def test_institution_page_matrix(client, world, url_name):
+    rule = URL_PERMISSIONS[url_name]
+    url = reverse(url_name, kwargs={"institution": world["a"].slug})
+
+    response = client.get(url)
+    assert response.status_code == 302 and response.url.startswith(reverse("login")), "anonymous -> login"
+
+    for who, expected in (("outsider", 404), ("nobody", 404), ("superuser", 200)):
+        client.force_login(world[who])
+        assert client.get(url).status_code == expected, f"{who} -> {expected}"
+
+    for role, user in world["in_a"].items():
+        client.force_login(user)
+        expected = 200 if rule.allows_role(role) else 403
+        assert client.get(url).status_code == expected, f"role {role} -> {expected}"
+
+    client.force_login(world["in_a"][Role.COMMS])
+    missing = reverse(url_name, kwargs={"institution": "no-existe"})
+    assert client.get(missing).status_code == 404
+
+
+@pytest.mark.parametrize("url_name", sorted(n for n, r in URL_PERMISSIONS.items() if r.kind == "login"))
+def test_login_pages_send_anonymous_users_to_the_login_page(client, db, url_name):
+    response = client.get(reverse(url_name))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("url_name", sorted(n for n, r in URL_PERMISSIONS.items() if r.kind == "public"))
+def test_public_pages_answer_anonymous_users(client, db, url_name):
+    response = client.get(reverse(url_name))
+    # set_language answers a GET with a redirect to where the user came from, never to the login page.
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        assert not response.url.startswith(reverse("login"))
+
+
+def test_admin_is_for_superusers_only(client, world):
+    url = reverse("admin:index")
+    assert client.get(url).status_code == 302
+    client.force_login(world["in_a"][Role.COMMS])
+    assert client.get(url).status_code == 302  # to the admin's login: not staff
+    client.force_login(world["superuser"])
+    assert client.get(url).status_code == 200
+
+
+def test_roles_in_the_matrix_are_every_role():
+    assert set(itertools.chain.from_iterable(r.roles for r in URL_PERMISSIONS.values())) <= set(Role.values)
