@@ -1,0 +1,226 @@
+"""`pregon check`: check one text, or a JSONL file of posts, against an institution's policy.
+
+    pregon check [--institution PRESET] [--format text|json] [--platform P] [--date YYYY-MM-DD] [TEXT | -]
+    pregon check --institution PRESET --jsonl FILE|-
+
+JSONL contract (public): each non-blank input line is `{"id": …, "text": "…"}`; for each one, in input order,
+one output line `{"id": …, "findings": [{"rule", "category", "severity", "start", "end", "message", "clauses"}]}`
+or, when that line cannot be checked, `{"id": <id or null>, "error": "<Spanish message>"}`. Offsets are in
+characters (code points) of the decoded text. Blank input lines are skipped.
+
+Exit codes: text mode 1 when any finding is `block`, 0 otherwise, 2 on bad input; JSONL mode 0, or 2 when
+the file cannot be read or the preset cannot be loaded. Django is never imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import IO, Any
+
+EXIT_OK, EXIT_BLOCK, EXIT_USAGE = 0, 1, 2
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "check",
+        help="Revisa textos de publicaciones contra la política de la institución / check post texts",
+        description="Revisa el texto de una publicación (o un archivo JSONL de publicaciones) contra la política.",
+    )
+    p.add_argument("--institution", metavar="PRESET", help="preset de política (rosarito, iee-sonora, pasto, …)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="salida para un solo texto")
+    p.add_argument("--jsonl", metavar="FILE", help='archivo JSONL con líneas {"id", "text"} («-» = entrada estándar)')
+    p.add_argument("--platform", help="plataforma de destino para el límite de longitud (x, facebook, instagram, …)")
+    p.add_argument("--date", type=_parse_date, help="fecha de publicación AAAA-MM-DD (por omisión, hoy)")
+    p.add_argument("text", nargs="?", metavar="TEXT", help="texto a revisar, o «-» para leerlo de la entrada estándar")
+    p.set_defaults(func=run)
+
+
+def _parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"fecha inválida {value!r}: use AAAA-MM-DD") from exc
+
+
+def _err(message: str) -> None:
+    print(f"pregon check: {message}", file=sys.stderr)
+
+
+def load_policy(preset: str | None) -> Any:
+    """The Policy of a preset (via pregon.policy.load_preset), or an all-categories CheckerConfig without one."""
+    from pregon.checker.config import CheckerConfig
+
+    if preset is None:
+        return CheckerConfig.all_enabled()
+    from pregon.policy import load_preset
+
+    return load_preset(preset)
+
+
+def build_context(policy: Any, platform: str | None, on: dt.date | None) -> Any:
+    from pregon.checker.types import CheckContext
+
+    identity = getattr(policy, "identity", None)
+    now = dt.datetime.combine(on, dt.time(12, 0)) if on else dt.datetime.now()
+    return CheckContext(
+        own_domains=tuple(getattr(identity, "email_domains", ()) or ()),
+        published_contacts=tuple(getattr(identity, "published_contacts", ()) or ()),
+        platform=platform,
+        now=now,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        policy = load_policy(args.institution)
+    except Exception as exc:  # unknown preset, invalid file: the policy package explains
+        _err(f"no se pudo cargar la política «{args.institution}»: {exc}")
+        return EXIT_USAGE
+    context = build_context(policy, args.platform, args.date)
+    if args.jsonl is not None:
+        if args.text is not None:
+            _err("use --jsonl FILE o un TEXTO, no ambos")
+            return EXIT_USAGE
+        return run_jsonl(args.jsonl, policy, context)
+    return run_text(args, policy, context)
+
+
+def _max_length(policy: Any) -> int:
+    from pregon.checker.engine import config_of
+
+    return config_of(policy).options.max_text_length
+
+
+def validate_text(text: Any, max_length: int) -> str | None:
+    """The Spanish reason why a text cannot be checked, or None."""
+    if not isinstance(text, str):
+        return f"«text» debe ser una cadena de texto, no {_json_type(text)}"
+    if not text.strip():
+        return "el texto está vacío"
+    if len(text) > max_length:
+        return f"el texto tiene {len(text)} caracteres; el máximo que se revisa es {max_length}"
+    return None
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "un objeto", list: "una lista", int: "un número", float: "un número", bool: "un booleano",
+            type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def run_text(args: argparse.Namespace, policy: Any, context: Any) -> int:
+    from pregon.checker.engine import check
+
+    if args.text is None or args.text == "-":
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            _err(f"la entrada no es UTF-8 válido (byte {data[exc.start]:#04x} en la posición {exc.start})")
+            return EXIT_USAGE
+    else:
+        text = args.text
+    problem = validate_text(text, _max_length(policy))
+    if problem:
+        _err(problem)
+        return EXIT_USAGE
+    findings = check(text, policy, context)
+    out = sys.stdout
+    if args.format == "json":
+        _write(out, {"findings": [f.as_dict() for f in findings]})
+    else:
+        _print_text(out, text, findings)
+    return EXIT_BLOCK if any(f.severity == "block" for f in findings) else EXIT_OK
+
+
+def _print_text(out: IO[str], text: str, findings: list[Any]) -> None:
+    if not findings:
+        out.write("Sin observaciones.\n")
+        return
+    for f in findings:
+        span = " ".join(text[f.start : f.end].split())
+        if len(span) > 50:
+            span = span[:49] + "…"
+        clauses = f" [{', '.join(f.clauses)}]" if f.clauses else ""
+        where = f"«{span}»" if span else "(todo el texto)" if f.start == f.end == 0 else "(al final)"
+        out.write(f"{f.start}-{f.end} {f.severity.upper():7} {f.rule}{clauses} {where}\n    {f.message}\n")
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("block", "warn", "suggest")}
+    out.write(f"{len(findings)} observaciones: {counts['block']} bloquean, {counts['warn']} advierten, "
+              f"{counts['suggest']} sugieren.\n")
+
+
+def _write(out: IO[str], obj: dict[str, Any]) -> None:
+    # Lone surrogates (from "\ud800" escapes in the input) are written back as JSON escapes, not invalid UTF-8.
+    line = json.dumps(obj, ensure_ascii=False) + "\n"
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None:
+        out.flush()
+        buffer.write(line.encode("utf-8", "backslashreplace"))
+        buffer.flush()
+    else:
+        out.write(line.encode("utf-8", "backslashreplace").decode("utf-8"))
+        out.flush()
+
+
+def _recover_id(raw: bytes) -> Any:
+    """The id of a line that is not valid UTF-8, if the rest of the line is readable JSON."""
+    try:
+        obj = json.loads(raw.decode("utf-8", "replace"))
+    except ValueError:
+        return None
+    return obj.get("id") if isinstance(obj, dict) else None
+
+
+def check_line(raw: bytes, lineno: int, policy: Any, context: Any, max_length: int) -> dict[str, Any]:
+    """One output object for one input line (never raises)."""
+    from pregon.checker.engine import check
+
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return {"id": _recover_id(raw), "error": f"línea {lineno}: no es UTF-8 válido "
+                f"(byte {raw[exc.start]:#04x} en la posición {exc.start})"}
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        return {"id": None, "error": f"línea {lineno}: JSON inválido ({exc})"}
+    if not isinstance(obj, dict):
+        return {"id": None, "error": f"línea {lineno}: se esperaba un objeto {{\"id\", \"text\"}}, no {_json_type(obj)}"}
+    ident = obj.get("id")
+    if "text" not in obj:
+        return {"id": ident, "error": f"línea {lineno}: falta el campo «text»"}
+    problem = validate_text(obj["text"], max_length)
+    if problem:
+        return {"id": ident, "error": f"línea {lineno}: {problem}"}
+    try:
+        findings = check(obj["text"], policy, context)
+    except Exception as exc:  # a detector bug must not stop the batch
+        return {"id": ident, "error": f"línea {lineno}: error interno del verificador ({type(exc).__name__}: {exc})"}
+    return {"id": ident, "findings": [f.as_dict() for f in findings]}
+
+
+def run_jsonl(path: str, policy: Any, context: Any) -> int:
+    max_length = _max_length(policy)
+    try:
+        stream: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        _err(f"no se puede leer {path}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    out = sys.stdout
+    try:
+        for lineno, raw in enumerate(stream, 1):
+            raw = raw.rstrip(b"\r\n")
+            if raw.startswith(b"\xef\xbb\xbf") and lineno == 1:
+                raw = raw[3:]  # UTF-8 byte-order mark
+            if not raw.strip():
+                continue
+            _write(out, check_line(raw, lineno, policy, context, max_length))
+    except OSError as exc:
+        _err(f"error al leer {path}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    return EXIT_OK

@@ -1,0 +1,168 @@
+"""spelling: Spanish spelling with Hunspell and the Debian `hunspell-es` dictionaries (rosarito:9.18,
+iee-sonora:6.XXII). Hashtags, handles, URLs, e-mail addresses, acronyms, words with digits and the
+institutional allow-list are skipped. Word verdicts and suggestions are cached per process.
+
+Hunspell's suggest() costs milliseconds, so only the first `spelling_suggest_budget` unknown words of a
+post (in text order, so the output is deterministic) get suggestions.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from typing import Any
+
+from pregon.checker.config import CheckerOptions
+from pregon.checker.text import WORD_RE, entries_for, inside, prepare
+from pregon.checker.types import CheckContext, Hit
+
+log = logging.getLogger(__name__)
+
+
+class DictionaryUnavailable(Exception):
+    """The Hunspell binding or the dictionary files are missing."""
+
+
+@lru_cache(maxsize=None)
+def _speller(name: str, dirs: tuple[str, ...]) -> Any:
+    try:
+        import hunspell  # pyhunspell: C binding over libhunspell
+    except ImportError as exc:  # pragma: no cover - depends on the machine
+        raise DictionaryUnavailable(
+            "falta el módulo de Python «hunspell» (pip install hunspell; requiere libhunspell-dev)"
+        ) from exc
+    for d in dirs:
+        dic, aff = os.path.join(d, f"{name}.dic"), os.path.join(d, f"{name}.aff")
+        if os.path.isfile(dic) and os.path.isfile(aff):
+            return hunspell.HunSpell(dic, aff)
+    raise DictionaryUnavailable(
+        f"no se encontró el diccionario Hunspell «{name}» en {', '.join(dirs)} (instale el paquete hunspell-es)"
+    )
+
+
+@lru_cache(maxsize=None)
+def _warn_once(name: str, reason: str) -> None:
+    log.warning("spelling rule disabled: %s", reason)
+
+
+def speller_status(options: CheckerOptions) -> str | None:
+    """None when spelling can run; otherwise the reason, in Spanish."""
+    try:
+        _speller(options.spelling_dictionary, options.dictionary_dirs)
+    except DictionaryUnavailable as exc:
+        return str(exc)
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def _known(name: str, dirs: tuple[str, ...], word: str) -> bool:
+    h = _speller(name, dirs)
+    if h.spell(word):
+        return True
+    # A capitalised word at the start of a sentence: try it in lower case.
+    lower = word.lower()
+    if word[:1].isupper() and word[1:].islower() and h.spell(lower):
+        return True
+    return _enclitic_known(h, lower)
+
+
+_CLITICS = sorted(
+    ("me", "te", "se", "nos", "os", "lo", "la", "los", "las", "le", "les", "melo", "mela", "melos", "melas",
+     "telo", "tela", "selo", "sela", "selos", "selas", "noslo", "nosla", "noslos", "noslas", "sele", "seles"),
+    key=len,
+    reverse=True,
+)
+_UNACCENT = str.maketrans("áéíóú", "aeiou")
+
+
+def _enclitic_known(h: Any, word: str) -> bool:
+    """Imperatives with enclitic pronouns (visítanos, vacúnate, inscríbete), which the dictionaries often lack.
+
+    The pronoun moves the stress mark onto the verb, so the form must carry an accent and the bare verb
+    without it must be a word: «visitanos» (no accent) stays wrong.
+    """
+    if not any(c in "áéíóú" for c in word):
+        return False
+    for clitic in _CLITICS:
+        if word.endswith(clitic) and len(word) - len(clitic) >= 3:
+            stem = word[: -len(clitic)]
+            if any(c in "áéíóú" for c in stem) and h.spell(stem.translate(_UNACCENT)):
+                return True
+    return False
+
+
+@lru_cache(maxsize=20_000)
+def _suggest(name: str, dirs: tuple[str, ...], word: str, limit: int) -> tuple[str, ...]:
+    h = _speller(name, dirs)
+    out: list[str] = []
+    for s in h.suggest(word):
+        if s not in out and s != word:
+            out.append(s)
+        if len(out) >= limit:
+            break
+    return tuple(out)
+
+
+@lru_cache(maxsize=512)
+def _allowed(words: tuple[str, ...], lexicons: tuple[str, ...], textspeak: tuple[str, ...]) -> frozenset[str]:
+    allowed = {w.casefold() for w in words}
+    allowed.update(e.term.casefold() for e in entries_for(lexicons))
+    allowed.update(e.term.casefold() for e in entries_for(textspeak))  # reported by style.textspeak instead
+    return frozenset(allowed)
+
+
+def _skippable(word: str) -> bool:
+    if len(word) < 2:
+        return True
+    if any(c.isupper() for c in word[1:]):
+        return True  # acronyms (INE, CURP) and mixed case (iPhone, WhatsApp)
+    if not all("a" <= c <= "z" or c in "áéíóúüñÁÉÍÓÚÜÑ" or "A" <= c <= "Z" for c in word):
+        return True  # other scripts and foreign letters: not Spanish
+    return False
+
+
+def detect(text: str, ctx: CheckContext, options: CheckerOptions) -> list[Hit]:
+    name, dirs = options.spelling_dictionary, options.dictionary_dirs
+    try:
+        _speller(name, dirs)
+    except DictionaryUnavailable as exc:
+        _warn_once(name, str(exc))
+        return [Hit("spelling.unavailable", 0, 0, f"No se revisó la ortografía: {exc}.")]
+    p = prepare(text)
+    allowed = _allowed(ctx.allow_words + options.spelling_allow_words, options.spelling_allow_lexicons,
+                       options.textspeak_lexicons)
+    hits: list[Hit] = []
+    budget = options.spelling_suggest_budget
+    n = len(text)
+    for m in WORD_RE.finditer(text):
+        word = m.group()
+        s, e = m.start(), m.end()
+        if _skippable(word) or word.casefold() in allowed:
+            continue
+        # glued to digits or to symbols of handles/hashtags/URLs ("2do", "#Salud", "ejemplo.gob")
+        if (s > 0 and (text[s - 1].isdigit() or text[s - 1] in "#@_/.")) or (e < n and (text[e].isdigit() or text[e] in "_@/")):
+            continue
+        if inside(p.skips, s, e):
+            continue
+        parts = word.replace("’", "'").replace("'", "-").split("-")
+        if all(not pt or _known(name, dirs, pt) or pt.casefold() in allowed for pt in parts):
+            continue
+        suggestions: tuple[str, ...] = ()
+        if budget > 0 and options.max_spelling_suggestions > 0:
+            budget -= 1
+            suggestions = _suggest(name, dirs, word, options.max_spelling_suggestions)
+        if suggestions:
+            fix = "quizá quiso decir " + ", ".join(f"«{x}»" for x in suggestions)
+        else:
+            fix = "revise cómo se escribe"
+        hits.append(
+            Hit(
+                "spelling.unknown_word",
+                s,
+                e,
+                f"«{word}» no está en el diccionario ({name}): {fix}. Si es un nombre propio de la institución, "
+                "agréguelo a su lista de palabras permitidas.",
+            )
+        )
+    return hits
