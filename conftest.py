@@ -29,7 +29,12 @@ def _sqlite_flush_lifts_ledger_guard() -> Iterator[None]:
     """SQLite has no TRUNCATE: Django's flush (after transactional tests, live_server) DELETEs every row, which the
     ledger's append-only trigger refuses. In the test process only, the flush drops the triggers, deletes, and
     re-creates them, using the migration's own SQL."""
-    from django.db.backends.sqlite3.operations import DatabaseOperations
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    from django.db.backends.sqlite3.base import DatabaseOperations
 
     triggers = importlib.import_module("pregon.ledger.migrations.0002_append_only_triggers")
     original = DatabaseOperations.sql_flush
