@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "pregon.core",
     "pregon.ledger",
     "pregon.institutions",
+    "pregon.registry",
 ]
 
 MIDDLEWARE = [
