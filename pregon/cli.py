@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Forwarded commands take their arguments verbatim: argparse's REMAINDER drops leading options
+    # (`pregon serve --migrate`), so they bypass the parser, which stays for `pregon --help`.
+    if argv and argv[0] in DJANGO_COMMANDS:
+        return _forward(DJANGO_COMMANDS[argv[0]][0], argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     return int(args.func(args) or 0)
