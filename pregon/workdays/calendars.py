@@ -294,6 +294,8 @@ class Calendar:
         return None
 
     def _statutory_name(self, d: date, language: str | None = None) -> str | None:
+        if language is None:
+            return self._holidays_in(d.year).get(d)
         return statutory.holidays_for(self.country, self._effective_subdivision, d.year, language).get(d)
 
     def explain(self, d: date) -> DayExplanation:
@@ -313,14 +315,30 @@ class Calendar:
 
     def is_business_day(self, d: date) -> bool:
         """True if local date ``d`` is a business day. An aware datetime is taken as its local date."""
-        d = self._as_day(d)
-        if self.electoral_all_business and self.electoral_period_on(d) is not None:
+        return self._is_business(self._as_day(d))
+
+    @cached_property
+    def _holiday_years(self) -> dict[int, Mapping[date, str]]:
+        return {}  # per-instance memo in front of the process-wide cache: the hot path is one dict lookup
+
+    def _holidays_in(self, year: int) -> Mapping[date, str]:
+        found = self._holiday_years.get(year)
+        if found is None:
+            found = self._holiday_years[year] = statutory.holidays_for(self.country, self._effective_subdivision, year)
+        return found
+
+    def _in_electoral_period(self, d: date) -> bool:
+        return any(p.starts_on <= d <= p.ends_on for p in self.electoral_periods)
+
+    def _is_business(self, d: date) -> bool:
+        """:meth:`is_business_day` without argument checks (``d`` is a date)."""
+        if self.electoral_all_business and self._in_electoral_period(d):
             return True
         if d in self.working_days:
             return True
         if d in self.non_working_days or d.weekday() not in self.workweek:
             return False
-        return self._statutory_name(d) is None
+        return d not in self._holidays_in(d.year)
 
     def holiday_name(self, d: date, language: str | None = None) -> str | None:
         """Name of the statutory holiday or declared non-working day on ``d``, else ``None``.
@@ -345,7 +363,7 @@ class Calendar:
                 d += ONE_DAY
             except OverflowError:
                 raise CalendarError("no business day before the end of the supported date range") from None
-            if self.is_business_day(d):
+            if self._is_business(d):
                 return d
         raise CalendarError(f"no business day in the {MAX_CLOSED_RUN_DAYS} days after {d.isoformat()}")
 
@@ -376,7 +394,7 @@ class Calendar:
             raise CalendarError(f"n must be <= {MAX_BUSINESS_DAYS} business days, got {n}")
         d = self.localize(start).date()
         if n == 0:
-            return self.end_of_day(d if self.is_business_day(d) else self.next_business_day(d))
+            return self.end_of_day(d if self._is_business(d) else self.next_business_day(d))
         for _ in range(n):
             d = self.next_business_day(d)
         return self.end_of_day(d)
@@ -395,7 +413,7 @@ class Calendar:
         d = da
         while d < db:
             d += ONE_DAY
-            if self.is_business_day(d):
+            if self._is_business(d):
                 count += 1
         return count
 
@@ -404,10 +422,10 @@ class Calendar:
     def _window(self, d: date) -> tuple[datetime, datetime] | None:
         """Business time of local date ``d`` as a UTC ``[start, end)`` pair, or ``None``."""
         tz = self.tz
-        if self.electoral_all_business and self.electoral_period_on(d) is not None:
+        if self.electoral_all_business and self._in_electoral_period(d):
             start = datetime.combine(d, time.min, tzinfo=tz)
             end = datetime.combine(d + ONE_DAY, time.min, tzinfo=tz)
-        elif self.is_business_day(d):
+        elif self._is_business(d):
             start = datetime.combine(d, self.office_start, tzinfo=tz)
             end = datetime.combine(d, self.office_end, tzinfo=tz)
         else:

@@ -54,14 +54,17 @@ def resolve_subdivision(country: str, subdivision: str | None) -> str | None:
     return subdivision
 
 
-@lru_cache(maxsize=1024)
 def holidays_for(country: str, subdivision: str | None, year: int, language: str | None = None) -> Mapping[date, str]:
-    """Statutory holidays of one year as a read-only ``{date: name}`` mapping.
+    """Statutory holidays of one year as a read-only ``{date: name}`` mapping, cached.
 
     ``language`` defaults to the country's own language; the locale of the process never matters.
     ``subdivision`` must already be resolved with :func:`resolve_subdivision`.
     """
-    lang = language or default_language(country)
+    return _holidays_for(country, subdivision, year, language or default_language(country))
+
+
+@lru_cache(maxsize=1024)
+def _holidays_for(country: str, subdivision: str | None, year: int, lang: str | None) -> Mapping[date, str]:
     try:
         entity = holidays.country_holidays(country, subdiv=subdivision, years=year, language=lang)
     except NotImplementedError as exc:  # pragma: no cover - country/subdivision are validated before

@@ -28,9 +28,9 @@ from hypothesis import strategies as st
 from pregon.workdays import Calendar, ElectoralPeriod
 
 ZONES = ["America/Mexico_City", "America/Tijuana", "America/Bogota", "America/Hermosillo"]
-# 60 examples keep the module under ~10 s; WORKDAYS_HYPOTHESIS_EXAMPLES=2000 for a deeper search.
+# 50 examples keep the module under ~10 s; WORKDAYS_HYPOTHESIS_EXAMPLES=2000 for a deeper search.
 FAST = settings(
-    max_examples=int(os.environ.get("WORKDAYS_HYPOTHESIS_EXAMPLES", "60")),
+    max_examples=int(os.environ.get("WORKDAYS_HYPOTHESIS_EXAMPLES", "50")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
