@@ -176,7 +176,9 @@ class Calendar:
         set_(self, "working_days", working)
 
         if not isinstance(self.electoral_periods, Iterable):
-            raise CalendarError(f"electoral_periods must be a sequence of ElectoralPeriod, got {self.electoral_periods!r}")
+            raise CalendarError(
+                f"electoral_periods must be a sequence of ElectoralPeriod, got {self.electoral_periods!r}"
+            )
         periods = tuple(self.electoral_periods)
         for p in periods:
             if not isinstance(p, ElectoralPeriod):
@@ -235,7 +237,9 @@ class Calendar:
                 kwargs["workweek"] = frozenset(kwargs["workweek"])
             if "electoral_periods" in kwargs:
                 kwargs["electoral_periods"] = tuple(
-                    ElectoralPeriod(date.fromisoformat(p["starts_on"]), date.fromisoformat(p["ends_on"]), p.get("name", ""))
+                    ElectoralPeriod(
+                        date.fromisoformat(p["starts_on"]), date.fromisoformat(p["ends_on"]), p.get("name", "")
+                    )
                     for p in kwargs["electoral_periods"]
                 )
         except (TypeError, ValueError, KeyError) as exc:
@@ -380,7 +384,8 @@ class Calendar:
         the local date of ``start``, whatever the hour, and expires at the *end* of the n-th business day. The
         result is 23:59:59.999999 local of that day.
 
-        ``n`` is an int from 0 to :data:`MAX_BUSINESS_DAYS`. ``n == 0`` returns the end of ``start``'s day if it is a business day, else the end of the next one
+        ``n`` is an int from 0 to :data:`MAX_BUSINESS_DAYS`. ``n == 0`` returns the end of ``start``'s day if it is
+        a business day, else the end of the next one
         (so it equals ``add_business_days(start, 1)`` on a non-business day).
 
         For ``n >= 1``: ``business_days_between(start, result) == n``, the result is monotonic in ``n`` and
@@ -490,7 +495,9 @@ class Calendar:
                 else:
                     closed_run += 1
                     if closed_run > MAX_CLOSED_RUN_DAYS:
-                        raise CalendarError(f"no business time in the {MAX_CLOSED_RUN_DAYS} days before {d.isoformat()}")
+                        raise CalendarError(
+                            f"no business time in the {MAX_CLOSED_RUN_DAYS} days before {d.isoformat()}"
+                        )
                 d += ONE_DAY
         except OverflowError:
             raise CalendarError("the result is beyond the supported date range") from None

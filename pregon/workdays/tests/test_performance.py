@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time as clock
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,7 @@ def test_ten_business_days_touch_only_the_years_involved(monkeypatch: pytest.Mon
     years: set[int] = set()
     real = statutory.holidays_for
 
-    def spy(country: str, subdivision: str | None, year: int, language: str | None = None):  # type: ignore[no-untyped-def]
+    def spy(country: str, subdivision: str | None, year: int, language: str | None = None) -> Mapping[date, str]:
         years.add(year)
         return real(country, subdivision, year, language)
 
