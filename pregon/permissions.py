@@ -77,6 +77,18 @@ URL_PERMISSIONS: dict[str, Rule] = {
     # Institution pages
     "institutions:detail": ANY_ROLE,
     "institutions:people": roles(Role.COMMS, Role.AREA_HEAD, Role.TRANSPARENCY),
+    # Procedures (pregon/procedures/urls.py): the services check the workflow table's exact role per action.
+    "procedures:consultation_list": roles(Role.COMMS, Role.ACCOUNT_ADMIN, Role.AREA_HEAD),
+    "procedures:consultation_create": roles(Role.ACCOUNT_ADMIN, write=True),
+    "procedures:consultation_detail": roles(Role.COMMS, Role.ACCOUNT_ADMIN, Role.AREA_HEAD),
+    "procedures:consultation_transition": roles(write=True),
+    # Notifications (pregon/notifications/urls.py): each user's own inbox and deadlines.
+    "notifications:inbox": LOGIN,
+    "notifications:mark_read": LOGIN,
+    "notifications:mark_all_read": LOGIN,
+    "notifications:pending": LOGIN,
+    "notifications:feed_token_reset": LOGIN,
+    "notifications:pending_ics": PUBLIC,
 }
 
 # Namespace -> rule, for URL sets owned by Django or a library (every URL inside follows it).

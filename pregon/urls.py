@@ -12,5 +12,7 @@ urlpatterns = [
     path("api/v1/", api.urls()),
     # The language switcher must work before logging in (it is in the login page's footer).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("i/<slug:institution>/tramites/", include("pregon.procedures.urls")),
+    path("", include("pregon.notifications.urls")),
     path("", include("pregon.institutions.urls")),
 ]

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "pregon.core",
     "pregon.ledger",
     "pregon.institutions",
+    "pregon.procedures",
+    "pregon.notifications",
     "pregon.registry",
 ]
 

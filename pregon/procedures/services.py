@@ -1,0 +1,426 @@
+"""Writes of the procedures app.
+
+Generic machinery: `procedure_create()`, `procedure_transition()` (the only code that changes a procedure's
+status), `deadline_expire()` / `deadlines_expire_due()` (what `pregon tick` runs). Then one small service per
+procedure action (`consultation_create`, `consultation_approve`, …).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from pregon.core.errors import ApplicationError, InvalidTransition
+from pregon.institutions.access import RoleRequired, require_role
+from pregon.institutions.policies import calendar_for, policy_for
+from pregon.ledger.services import actor_label_for, event_record
+from pregon.notifications.services import notification_send_pending, notify_message
+from pregon.policy import Policy
+
+from .choices import DeadlineStatus
+from .deadlines import compute_due
+from .models import Consultation, Deadline, ProcedureModel, TransitionRecord
+from .workflows import (
+    OWNER,
+    ProcedureDisabled,
+    Transition,
+    TransitionContext,
+    Workflow,
+    check_actor,
+    check_guard,
+    check_state,
+    workflow_for,
+)
+
+logger = logging.getLogger(__name__)
+
+P = TypeVar("P", bound=ProcedureModel)
+
+
+def _validation_error(exc: ValidationError) -> ApplicationError:
+    messages = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    text = " ".join(str(m) for values in messages.values() for m in values)
+    return ApplicationError(text, code="INVALID_DATA", extra={"errors": messages})
+
+
+# ------------------------------------------------------------------------------------------------ generic machinery
+
+
+def _responsible_role(workflow: Workflow, state: str, policy: Policy) -> str:
+    """The role expected to act while the procedure sits in `state` (whose deadline it is)."""
+    roles = sorted(
+        {
+            role
+            for t in workflow.transitions_from(state)
+            if not t.is_system
+            for role in t.resolve_roles(policy)
+            if not role.startswith("@")
+        }
+    )
+    return roles[0] if roles else ""
+
+
+def _close_open_deadlines(obj: ProcedureModel, transition: Transition, policy: Policy, now: datetime) -> None:
+    """The state is left: its open deadlines are done (the responsible role acted) or cancelled (e.g. withdrawn)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ct = ContentType.objects.get_for_model(obj)
+    open_deadlines = Deadline.objects.filter(subject_type=ct, subject_id=obj.pk, status=DeadlineStatus.OPEN)
+    roles = transition.resolve_roles(policy)
+    for deadline in open_deadlines:
+        status = DeadlineStatus.DONE if deadline.responsible_role in roles else DeadlineStatus.CANCELLED
+        Deadline.objects.filter(pk=deadline.pk, status=DeadlineStatus.OPEN).update(status=status, closed_at=now)
+
+
+def _start_deadline(
+    obj: ProcedureModel, workflow: Workflow, transition: Transition, policy: Policy, now: datetime
+) -> Deadline | None:
+    duration = transition.resolve_deadline(policy)
+    on_expiry = transition.resolve_on_expiry(policy)
+    if duration is None or not on_expiry:
+        return None
+    workflow.get(on_expiry)  # a misconfigured table fails loudly here, not at expiry
+    calendar = calendar_for(obj.institution)
+    computed = compute_due(calendar, now, duration)
+    return Deadline.objects.create(
+        institution=obj.institution,
+        subject=obj,
+        subject_label=str(obj)[:255],
+        workflow=workflow.name,
+        kind=f"{workflow.name}.{transition.target}",
+        state=transition.target,
+        on_expiry=on_expiry,
+        responsible_role=_responsible_role(workflow, transition.target, policy),
+        waiting_user=obj.owner,
+        started_at=now,
+        due_at=computed.due_at,
+        duration_amount=duration.amount,
+        duration_unit=duration.unit,
+        clauses=list(transition.resolve_deadline_clauses(policy)),
+        calendar_fingerprint=computed.calendar_fingerprint,
+        holidays_version=computed.holidays_version,
+        policy_version=policy.version,
+    )
+
+
+def _silence_reason(deadline: Deadline, obj: ProcedureModel) -> str:
+    due = timezone.localtime(deadline.due_at, ZoneInfo(obj.institution.timezone))
+    return gettext(
+        "Silencio: sin pronunciamiento dentro del plazo de %(duration)s (%(clauses)s), vencido el %(due)s."
+    ) % {
+        "duration": deadline.duration_display,
+        "clauses": ", ".join(deadline.clauses) or gettext("política de la institución"),
+        "due": due.strftime("%d/%m/%Y %H:%M"),
+    }
+
+
+def procedure_transition(
+    *,
+    obj: P,
+    action: str,
+    actor: Any,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+    deadline: Deadline | None = None,
+) -> P:
+    """Fires `action` of the procedure's transition table on `obj`, as `actor` (None = the system, at expiry).
+
+    In one transaction: locks the row (SELECT … FOR UPDATE), checks who may fire it (a user with no role in the
+    institution gets a 404-type error, a wrong role or an auditor a 403-type one), the source state (409) and
+    the guard; sets the status and the action's fields; closes the deadlines of the state it leaves and starts
+    the next state's; writes one TransitionRecord and exactly one ledger event `<workflow>.<event>`; records the
+    notifications (e-mails leave after commit). Raises an ApplicationError and changes nothing when refused.
+    Returns the updated row (and refreshes `obj`).
+    """
+    workflow = workflow_for(obj)
+    transition = workflow.get(action)
+    reason = (reason or "").strip()
+    model = type(obj)
+    with transaction.atomic():
+        locked = model.objects.select_for_update().get(pk=obj.pk)
+        institution = locked.institution
+        policy = policy_for(institution)
+        check_actor(workflow, transition, locked, actor, policy)
+        check_state(workflow, transition, locked)
+        now = timezone.now()
+        if deadline is not None and not reason:
+            reason = _silence_reason(deadline, locked)
+        ctx = TransitionContext(
+            workflow=workflow,
+            transition=transition,
+            actor=actor,
+            policy=policy,
+            now=now,
+            reason=reason,
+            data=dict(data or {}),
+            deadline=deadline,
+            from_status=locked.status,
+        )
+        check_guard(transition, locked, ctx)
+
+        from_status = locked.status
+        changes: dict[str, Any] = {"status": [from_status, transition.target]}
+        locked.status = transition.target
+        if transition.effect is not None:
+            changes.update(transition.effect(locked, ctx) or {})
+        try:
+            locked.full_clean()
+        except ValidationError as exc:
+            raise _validation_error(exc) from None
+        locked.save()
+
+        _close_open_deadlines(locked, transition, policy, now)
+        started = _start_deadline(locked, workflow, transition, policy, now)
+        if started is not None:
+            changes["deadline"] = {
+                "due_at": started.due_at,
+                "duration": f"{started.duration_amount} {started.duration_unit}",
+                "clauses": started.clauses,
+                "calendar_fingerprint": started.calendar_fingerprint,
+            }
+        clauses = transition.resolve_clauses(policy)
+        if clauses:
+            changes["clauses"] = list(clauses)
+
+        event = event_record(
+            action=workflow.ledger_action(transition),
+            actor=actor,
+            institution=institution,
+            target=locked,
+            reason=reason,
+            changes=changes,
+            policy_version=policy.version,
+        )
+        TransitionRecord.objects.create(
+            institution=institution,
+            subject=locked,
+            workflow=workflow.name,
+            action=transition.name,
+            from_status=from_status,
+            to_status=transition.target,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor_label=actor_label_for(actor)[:255],
+            reason=reason,
+            policy_version=policy.version,
+            deadline=deadline,
+            ledger_event=event,
+            created_at=now,
+        )
+        if transition.notify is not None:
+            notify_ctx = dataclasses.replace(ctx, started_deadline=started)
+            for message in transition.notify(locked, notify_ctx):
+                notify_message(institution=institution, message=message)
+    obj.refresh_from_db()
+    return locked
+
+
+def procedure_create(*, obj: P, actor: Any, submit: str | None, created_event: str = "created") -> P:
+    """Saves a new procedure in its initial state and, when `submit` names an action, fires it at once.
+
+    Refused (nothing saved) when the actor holds no role in the institution (404), may not fire the first action
+    (403), or when the institution's norm has no such procedure (`policy.<procedure>.enabled`). Exactly one
+    ledger event: the submit transition's, or `<workflow>.<created_event>` when only a draft is saved.
+    """
+    workflow = workflow_for(obj)
+    institution = obj.institution
+    policy = policy_for(institution)
+    require_role(actor, institution, write=True)
+    if not workflow.is_enabled(policy):
+        message = workflow.disabled_message(policy) if workflow.disabled_message else gettext(
+            "La norma de esta institución no prevé este trámite."
+        )
+        raise ProcedureDisabled(message, extra={"clauses": list(workflow.enabled_clause_refs(policy))})
+    first = workflow.get(submit) if submit else next(
+        (t for t in workflow.transitions_from(workflow.initial) if not t.is_system and OWNER not in t.resolve_roles(policy)),
+        None,
+    )
+    if first is not None:
+        obj.status = workflow.initial
+        check_actor(workflow, first, obj, actor, policy)
+    obj.status = workflow.initial
+    obj.policy_version = policy.version
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        raise _validation_error(exc) from None
+    with transaction.atomic():
+        obj.save()
+        if submit:
+            procedure_transition(obj=obj, action=submit, actor=actor)
+        else:
+            event_record(
+                action=f"{workflow.name}.{created_event}",
+                actor=actor,
+                institution=institution,
+                target=obj,
+                changes={"status": [None, workflow.initial]},
+                policy_version=policy.version,
+            )
+    return obj
+
+
+# ------------------------------------------------------------------------------------------------ tick
+
+
+@dataclass
+class TickResult:
+    """What one run of the tick did. `failed` deadlines stay open and are retried by the next run."""
+
+    applied: int = 0
+    skipped: int = 0
+    cancelled: int = 0
+    failed: int = 0
+    emails: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dataclasses.asdict(self)
+
+
+def deadline_expire(*, deadline_id: int, now: datetime | None = None) -> str:
+    """Applies one due deadline's expiry outcome, exactly once. Returns applied | skipped | cancelled | failed.
+
+    The claim (conditional UPDATE open -> expired, healthchecks' sendalerts pattern) and the expiry transition
+    run in ONE transaction: if anything fails after the claim, both roll back and the deadline is open again
+    for the next tick (no lost outcome); a concurrent or repeated tick finds it no longer open and skips it (no
+    double outcome). A deadline whose procedure has meanwhile left the state is cancelled, not retried forever.
+    """
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            token = uuid.uuid4()
+            claimed = Deadline.objects.filter(pk=deadline_id, status=DeadlineStatus.OPEN, due_at__lte=now).update(
+                status=DeadlineStatus.EXPIRED, claimed_at=now, claim_token=token, closed_at=now
+            )
+            if claimed != 1:
+                return "skipped"
+            deadline = Deadline.objects.select_related("institution").get(pk=deadline_id)
+            subject = deadline.subject
+            if subject is None:
+                raise InvalidTransition("the subject of the deadline no longer exists")
+            procedure_transition(obj=subject, action=deadline.on_expiry, actor=None, deadline=deadline)
+            Deadline.objects.filter(pk=deadline_id, claim_token=token).update(expired_outcome_applied_at=now)
+        return "applied"
+    except InvalidTransition as exc:
+        logger.warning("deadline %s cannot expire (%s): cancelled", deadline_id, exc)
+        with transaction.atomic():
+            Deadline.objects.filter(pk=deadline_id, status=DeadlineStatus.OPEN).update(
+                status=DeadlineStatus.CANCELLED, closed_at=now
+            )
+        return "cancelled"
+    except Exception:  # noqa: BLE001 - one broken row must not stop the others; it stays open and is retried
+        logger.exception("deadline %s: expiry failed; it stays open for the next tick", deadline_id)
+        return "failed"
+
+
+def deadlines_expire_due(*, now: datetime | None = None, limit: int = 1000) -> TickResult:
+    """Applies every open deadline due at `now` (oldest first, through the partial index on open rows)."""
+    now = now or timezone.now()
+    result = TickResult()
+    ids = list(
+        Deadline.objects.filter(status=DeadlineStatus.OPEN, due_at__lte=now)
+        .order_by("due_at", "id")
+        .values_list("pk", flat=True)[:limit]
+    )
+    for pk in ids:
+        outcome = deadline_expire(deadline_id=pk, now=now)
+        setattr(result, outcome, getattr(result, outcome) + 1)
+    return result
+
+
+def tick(*, now: datetime | None = None) -> TickResult:
+    """What `pregon tick` and the periodic task run: expire due deadlines, then retry unsent e-mails."""
+    result = deadlines_expire_due(now=now)
+    result.emails = notification_send_pending()
+    return result
+
+
+# ------------------------------------------------------------------------------------------------ consultation
+
+
+def checker_findings(text: str, policy: Policy) -> dict[str, Any]:
+    """A snapshot of the compliance checker's findings on `text`, stored on the consultation.
+
+    Falls back to `{"available": False}` when the checker is not installed or fails: a consultation must still
+    reach Communications, which then reads the text without the automatic findings.
+    """
+    check = None
+    try:
+        from pregon.checker import check  # type: ignore[attr-defined,no-redef]
+    except ImportError:
+        try:
+            from pregon.checker.engine import check  # type: ignore[no-redef]
+        except ImportError:
+            check = None
+    if check is None:
+        return {"available": False, "items": [], "note": gettext("El verificador automático no está disponible.")}
+    try:
+        findings = check(text, policy)
+        items = [f.as_dict() if hasattr(f, "as_dict") else dict(f) for f in findings]
+    except Exception:  # noqa: BLE001 - the checker is advisory here
+        logger.exception("checker failed on a consultation text")
+        return {"available": False, "items": [], "note": gettext("El verificador automático falló con este texto.")}
+    return {"available": True, "items": items, "policy_version": policy.version}
+
+
+def consultation_create(
+    *,
+    institution: Any,
+    actor: Any,
+    text: str,
+    question: str = "",
+    account: Any = None,
+    account_label: str = "",
+    submit: bool = True,
+) -> Consultation:
+    """An account administrator asks Communications whether `text` may be published (rosarito:9.7,
+    iee-sonora:6.VIII). Freezes the checker's findings; by default submits at once (starting the answer
+    deadline and notifying Communications). One ledger event: `consultation.submitted` (or `.created`)."""
+    if not (text or "").strip():
+        raise ApplicationError(gettext("Escriba el texto que desea publicar."), code="INVALID_DATA",
+                               extra={"errors": {"text": [gettext("Este campo es obligatorio.")]}})
+    if not getattr(actor, "is_authenticated", False):
+        raise RoleRequired(gettext("Inicie sesión para hacer una consulta."), code="ACTOR_REQUIRED")
+    policy = policy_for(institution)
+    consultation = Consultation(
+        institution=institution,
+        asked_by=actor,
+        text=text.strip(),
+        question=(question or "").strip(),
+        account=account,
+        account_label=(str(account) if account is not None else (account_label or "").strip())[:255],
+    )
+    # Check access and the norm before running the checker on the text.
+    workflow = workflow_for(consultation)
+    require_role(actor, institution, write=True)
+    if workflow.is_enabled(policy):
+        consultation.findings = checker_findings(consultation.text, policy)
+    return procedure_create(obj=consultation, actor=actor, submit="submit" if submit else None)
+
+
+def consultation_submit(*, consultation: Consultation, actor: Any) -> Consultation:
+    return procedure_transition(obj=consultation, action="submit", actor=actor)
+
+
+def consultation_approve(*, consultation: Consultation, actor: Any, reason: str = "") -> Consultation:
+    """Communications declares the publication procedente; the asker is notified."""
+    return procedure_transition(obj=consultation, action="approve", actor=actor, reason=reason)
+
+
+def consultation_reject(*, consultation: Consultation, actor: Any, reason: str) -> Consultation:
+    """Communications declares the publication no procedente, with reasons (required); the asker is notified."""
+    return procedure_transition(obj=consultation, action="reject", actor=actor, reason=reason)
+
+
+def consultation_withdraw(*, consultation: Consultation, actor: Any, reason: str = "") -> Consultation:
+    """The asker withdraws the consultation; its answer deadline is cancelled."""
+    return procedure_transition(obj=consultation, action="withdraw", actor=actor, reason=reason)

@@ -1,0 +1,14 @@
+"""Procedure pages, under /i/<institution>/tramites/ (namespace `procedures`). Rules: pregon/permissions.py."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "procedures"
+
+urlpatterns = [
+    path("consultas/", views.consultation_list, name="consultation_list"),
+    path("consultas/nueva/", views.consultation_create, name="consultation_create"),
+    path("consultas/<uuid:public_id>/", views.consultation_detail, name="consultation_detail"),
+    path("consultas/<uuid:public_id>/<slug:action>/", views.consultation_transition, name="consultation_transition"),
+]

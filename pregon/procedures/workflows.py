@@ -1,0 +1,483 @@
+"""Procedures as declared state machines: the transition tables, and the engine that reads them.
+
+How to add a procedure (e.g. a closure request)
+===============================================
+
+1. States: a ``TextChoices`` in ``procedures/choices.py`` (lowercase snake_case values, translatable labels).
+2. Model: ``procedures/models/<procedure>.py``, subclass of ``ProcedureModel``; set ``workflow_name``,
+   redeclare ``status`` with the states' choices and default, set ``owner_field`` if the person who starts it
+   may act as ``OWNER`` (e.g. withdraw), and give it ``get_absolute_url``. Export it from ``models/__init__``.
+3. Table: a ``Workflow`` below, registered with ``register()``. Each ``Transition`` says:
+
+   - ``name`` (the action: ``submit``, ``approve``, ``expire``…), ``sources`` and ``target`` states;
+   - ``roles``: role codes (``"comms"``), ``OWNER`` (the user in ``owner_field``), ``SYSTEM`` (fired only by
+     ``pregon tick`` at expiry), or a callable ``policy -> roles`` such as ``policy_attr("closure.notify")``;
+   - ``guard(obj, ctx) -> str | None``: a refusal message, or None to allow;
+   - ``deadline``: a policy attribute path (``"consultation.deadline"``, whose clauses are taken from the
+     policy section) or a callable ``policy -> Duration | None``; the deadline starts when the transition lands
+     in ``target``, and ``on_expiry`` (an action name, or ``policy -> action name``) is fired by the tick;
+   - ``effect(obj, ctx) -> changes``: sets the action's own fields (``decided_by``…) and returns the
+     ``{field: [before, after]}`` it changed, for the ledger; no I/O;
+   - ``notify(obj, ctx) -> [Message]``: who is told (roles and/or users), with the clause in the text;
+   - ``event``: the past-tense verb of the ledger action ``<workflow>.<event>`` (default: the target state);
+   - ``requires_reason``: refuse without a reason (rejections).
+
+4. Services: small action services (``closure_request_create``…) that call ``procedure_create()`` /
+   ``procedure_transition()`` from ``procedures/services.py``; the generic service does the locking, the checks,
+   the status change, the ``TransitionRecord``, the single ledger event, the deadlines and the notifications.
+5. Views: the generic ``available_transitions(obj, user)`` gives the buttons; post them to one view that calls
+   the service. Tests: reuse ``tests/test_workflow_matrix.py``'s pattern (every state × action × role).
+
+Everything the UI and the API ask ("may this user approve now?") is answered from these tables; never copy the
+source states elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from pregon.core.errors import ApplicationError, InvalidTransition
+from pregon.policy import Duration, Policy
+
+from .choices import ConsultationStatus
+
+if TYPE_CHECKING:
+    from pregon.notifications.services import Message
+
+    from .models import Deadline, ProcedureModel
+
+OWNER = "@owner"
+SYSTEM = "@system"
+
+RolesSpec = tuple[str, ...] | Callable[[Policy], Iterable[str]]
+DeadlineSpec = str | Callable[[Policy], Duration | None] | None
+OnExpirySpec = str | Callable[[Policy], str | None] | None
+
+
+class GuardRefused(InvalidTransition):
+    code = "GUARD_REFUSED"
+
+
+class ProcedureDisabled(ApplicationError):
+    """The institution's norm has no such procedure."""
+
+    code = "PROCEDURE_NOT_IN_NORM"
+    status = 409
+
+
+def policy_attr(path: str) -> Callable[[Policy], Any]:
+    """A callable reading ``section.field`` from a policy, e.g. ``policy_attr("consultation.answered_by")``."""
+
+    def read(policy: Policy) -> Any:
+        value: Any = policy
+        for part in path.split("."):
+            value = getattr(value, part)
+        return value
+
+    read.policy_path = path  # type: ignore[attr-defined]
+    return read
+
+
+def clauses_of(policy: Policy, path: str) -> tuple[str, ...]:
+    """The clauses a policy cites for ``section.field`` (e.g. ``("rosarito:9.7",)``)."""
+    section_name, _sep, field_name = path.partition(".")
+    section = getattr(policy, section_name)
+    return tuple(section.clauses_for(field_name))
+
+
+@dataclass(frozen=True)
+class TransitionContext:
+    """What guards, effects and notifications see while a transition is being fired."""
+
+    workflow: Workflow
+    transition: Transition
+    actor: Any
+    policy: Policy
+    now: datetime
+    reason: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    deadline: Deadline | None = None  # the expired deadline, for SYSTEM transitions fired by the tick
+    from_status: str = ""
+    started_deadline: Deadline | None = None  # the deadline this transition started (seen by notify)
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One row of a transition table. See the module docstring."""
+
+    name: str
+    sources: tuple[str, ...]
+    target: str
+    roles: RolesSpec = ()
+    guard: Callable[[Any, TransitionContext], str | None] | None = None
+    deadline: DeadlineSpec = None
+    deadline_clauses: Callable[[Policy], tuple[str, ...]] | None = None
+    on_expiry: OnExpirySpec = None
+    label: Any = ""
+    event: str = ""
+    requires_reason: bool = False
+    effect: Callable[[Any, TransitionContext], dict[str, Any]] | None = None
+    notify: Callable[[Any, TransitionContext], Iterable[Message]] | None = None
+    clauses: Callable[[Policy], tuple[str, ...]] | None = None
+    style: str = "primary"  # button style in templates: primary | secondary | danger
+
+    @property
+    def is_system(self) -> bool:
+        return not callable(self.roles) and SYSTEM in self.roles
+
+    @property
+    def ledger_verb(self) -> str:
+        return self.event or self.target
+
+    def resolve_roles(self, policy: Policy) -> frozenset[str]:
+        """Role codes (and OWNER/SYSTEM markers) allowed to fire this transition under ``policy``."""
+        raw = self.roles(policy) if callable(self.roles) else self.roles
+        if isinstance(raw, str):
+            raw = (raw,)
+        return frozenset(str(r) for r in raw)
+
+    def resolve_deadline(self, policy: Policy) -> Duration | None:
+        if self.deadline is None:
+            return None
+        if callable(self.deadline):
+            return self.deadline(policy)
+        return policy_attr(self.deadline)(policy)
+
+    def resolve_deadline_clauses(self, policy: Policy) -> tuple[str, ...]:
+        if self.deadline_clauses is not None:
+            return tuple(self.deadline_clauses(policy))
+        if isinstance(self.deadline, str):
+            return clauses_of(policy, self.deadline)
+        return ()
+
+    def resolve_on_expiry(self, policy: Policy) -> str | None:
+        if self.on_expiry is None or isinstance(self.on_expiry, str):
+            return self.on_expiry
+        return self.on_expiry(policy)
+
+    def resolve_clauses(self, policy: Policy) -> tuple[str, ...]:
+        return tuple(self.clauses(policy)) if self.clauses else ()
+
+
+@dataclass(frozen=True)
+class Workflow:
+    """A procedure's transition table. ``enabled`` (a policy path or callable) says whether the institution's
+    norm has this procedure at all; ``enabled_clauses`` which clauses say so."""
+
+    name: str
+    states: type[models.TextChoices]
+    transitions: tuple[Transition, ...]
+    initial: str
+    label: Any = ""
+    enabled: str | Callable[[Policy], bool] | None = None
+    enabled_clauses: Callable[[Policy], tuple[str, ...]] | None = None
+    disabled_message: Callable[[Policy], str] | None = None
+
+    def __post_init__(self) -> None:
+        states = set(self.states.values)
+        names = [t.name for t in self.transitions]
+        if len(names) != len(set(names)):
+            raise ValueError(f"{self.name}: duplicate transition names {names}")
+        if self.initial not in states:
+            raise ValueError(f"{self.name}: initial state {self.initial!r} is not a state")
+        by_name = {t.name: t for t in self.transitions}
+        for t in self.transitions:
+            unknown = (set(t.sources) | {t.target}) - states
+            if unknown:
+                raise ValueError(f"{self.name}.{t.name}: unknown states {sorted(unknown)}")
+            if (t.deadline is None) != (t.on_expiry is None):
+                raise ValueError(f"{self.name}.{t.name}: a deadline needs on_expiry and vice versa")
+            if isinstance(t.on_expiry, str):
+                target = by_name.get(t.on_expiry)
+                if target is None or not target.is_system or t.target not in target.sources:
+                    raise ValueError(f"{self.name}.{t.name}: on_expiry {t.on_expiry!r} must be a SYSTEM transition "
+                                     f"leaving {t.target!r}")
+
+    def get(self, name: str) -> Transition:
+        for t in self.transitions:
+            if t.name == name:
+                return t
+        raise InvalidTransition(
+            gettext("La acción «%(action)s» no existe en este trámite.") % {"action": name},
+            code="UNKNOWN_ACTION",
+            extra={"action": name, "actions": [t.name for t in self.transitions]},
+        )
+
+    def transitions_from(self, state: str) -> list[Transition]:
+        return [t for t in self.transitions if state in t.sources]
+
+    def is_terminal(self, state: str) -> bool:
+        return not self.transitions_from(state)
+
+    def is_enabled(self, policy: Policy) -> bool:
+        if self.enabled is None:
+            return True
+        reader = self.enabled if callable(self.enabled) else policy_attr(self.enabled)
+        return bool(reader(policy))
+
+    def enabled_clause_refs(self, policy: Policy) -> tuple[str, ...]:
+        if self.enabled_clauses is not None:
+            return tuple(self.enabled_clauses(policy))
+        if isinstance(self.enabled, str):
+            return clauses_of(policy, self.enabled)
+        return ()
+
+    def ledger_action(self, transition: Transition) -> str:
+        return f"{self.name}.{transition.ledger_verb}"
+
+    def state_label(self, state: str) -> str:
+        try:
+            return str(self.states(state).label)
+        except ValueError:
+            return state
+
+
+_WORKFLOWS: dict[str, Workflow] = {}
+
+
+def register(workflow: Workflow) -> Workflow:
+    _WORKFLOWS[workflow.name] = workflow
+    return workflow
+
+
+def workflow_named(name: str) -> Workflow:
+    return _WORKFLOWS[name]
+
+
+def workflow_for(obj: ProcedureModel | type[ProcedureModel]) -> Workflow:
+    return _WORKFLOWS[obj.workflow_name]
+
+
+def registered_workflows() -> list[Workflow]:
+    return list(_WORKFLOWS.values())
+
+
+# ---------------------------------------------------------------------------------------------- permission checks
+
+
+def _role_labels(roles: Iterable[str]) -> str:
+    from pregon.institutions.choices import Role
+
+    labels = []
+    for role in sorted(roles):
+        if role == OWNER:
+            labels.append(gettext("quien inició el trámite"))
+        elif role in Role.values:
+            labels.append(str(Role(role).label))
+    return ", ".join(labels) or gettext("nadie")
+
+
+def check_actor(workflow: Workflow, transition: Transition, obj: ProcedureModel, actor: Any, policy: Policy) -> None:
+    """Raises unless ``actor`` may fire ``transition`` on ``obj`` (state aside).
+
+    - SYSTEM transitions: only the tick (``actor is None``) -> PermissionDenied for anybody else.
+    - A user without any role in the procedure's institution -> InstitutionNotFound (404: it does not exist for
+      them); an auditor-only user -> RoleRequired (403, read-only); a user without the listed role -> RoleRequired.
+    """
+    from pregon.institutions.access import RoleRequired, require_role
+
+    if transition.is_system:
+        if actor is None:
+            return
+        raise RoleRequired(
+            gettext("«%(label)s» la aplica el sistema al vencer el plazo; nadie puede ejecutarla a mano.")
+            % {"label": transition.label or transition.name},
+            code="SYSTEM_ONLY",
+        )
+    if actor is None:
+        raise RoleRequired(gettext("Esta acción necesita una persona con sesión iniciada."), code="ACTOR_REQUIRED")
+    held = require_role(actor, obj.institution, write=True)  # 404 when no role there, 403 for auditors
+    wanted = transition.resolve_roles(policy)
+    if held & wanted:
+        return
+    if OWNER in wanted and obj.owner_id is not None and obj.owner_id == actor.pk:
+        return
+    raise RoleRequired(
+        gettext("Sólo %(roles)s puede «%(label)s» en este trámite.")
+        % {"roles": _role_labels(wanted), "label": transition.label or transition.name},
+        extra={"roles": sorted(r for r in wanted if not r.startswith("@")), "action": transition.name},
+    )
+
+
+def check_state(workflow: Workflow, transition: Transition, obj: ProcedureModel) -> None:
+    if obj.status in transition.sources:
+        return
+    raise InvalidTransition(
+        gettext("No se puede «%(label)s»: el trámite está «%(state)s»; sólo es posible cuando está «%(allowed)s».")
+        % {
+            "label": transition.label or transition.name,
+            "state": workflow.state_label(obj.status),
+            "allowed": "», «".join(workflow.state_label(s) for s in transition.sources),
+        },
+        extra={"status": obj.status, "action": transition.name, "allowed_from": list(transition.sources)},
+    )
+
+
+def check_guard(transition: Transition, obj: ProcedureModel, ctx: TransitionContext) -> None:
+    if transition.requires_reason and not ctx.reason.strip():
+        raise GuardRefused(
+            gettext("Para «%(label)s» hay que escribir los motivos.") % {"label": transition.label or transition.name},
+            code="REASON_REQUIRED",
+        )
+    if transition.guard is not None:
+        refusal = transition.guard(obj, ctx)
+        if refusal:
+            raise GuardRefused(str(refusal))
+
+
+def available_transitions(obj: ProcedureModel, user: Any, policy: Policy | None = None) -> list[Transition]:
+    """The transitions ``user`` may fire on ``obj`` now (for buttons): right state, right role, guard passes.
+    SYSTEM transitions are never offered."""
+    from django.utils import timezone
+
+    from pregon.institutions.policies import policy_for
+
+    workflow = workflow_for(obj)
+    policy = policy or policy_for(obj.institution)
+    result = []
+    for t in workflow.transitions_from(obj.status):
+        if t.is_system:
+            continue
+        try:
+            check_actor(workflow, t, obj, user, policy)
+            ctx = TransitionContext(workflow=workflow, transition=t, actor=user, policy=policy, now=timezone.now(),
+                                    reason="-" if t.requires_reason else "", from_status=obj.status)
+            check_guard(t, obj, ctx)
+        except ApplicationError:
+            continue
+        result.append(t)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------- consultation
+
+
+def _consultation_clauses(policy: Policy) -> tuple[str, ...]:
+    return clauses_of(policy, "consultation.enabled") or clauses_of(policy, "consultation.deadline")
+
+
+def _consultation_enabled_guard(obj: Any, ctx: TransitionContext) -> str | None:
+    if ctx.workflow.is_enabled(ctx.policy):
+        return None
+    return consultation_disabled_message(ctx.policy)
+
+
+def consultation_disabled_message(policy: Policy) -> str:
+    return gettext(
+        "La norma de esta institución (%(norm)s) no prevé la consulta de pertinencia a Comunicación Social; "
+        "no se pueden abrir consultas."
+    ) % {"norm": policy.meta.title or policy.meta.name}
+
+
+def _set_submitted(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.submitted_at = ctx.now
+    return {"submitted_at": [None, ctx.now]}
+
+
+def _set_decided(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.decided_by = ctx.actor
+    obj.decided_at = ctx.now
+    obj.reasons = ctx.reason
+    return {"decided_at": [None, ctx.now], "reasons": ["", ctx.reason]}
+
+
+def _set_decided_by_silence(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.decided_by = None
+    obj.decided_at = ctx.now
+    obj.reasons = ctx.reason
+    return {"decided_at": [None, ctx.now], "silence": True,
+            "deadline": str(ctx.deadline.public_id) if ctx.deadline else None}
+
+
+def _set_withdrawn(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.withdrawn_at = ctx.now
+    return {"withdrawn_at": [None, ctx.now]}
+
+
+def _consultation_on_expiry(policy: Policy) -> str:
+    return "expire_approved" if policy.consultation.silence_outcome == "approved" else "expire"
+
+
+def _notify_submitted(obj: Any, ctx: TransitionContext) -> list[Message]:
+    from .notifications import consultation_submitted_messages
+
+    return consultation_submitted_messages(obj, ctx)
+
+
+def _notify_decided(obj: Any, ctx: TransitionContext) -> list[Message]:
+    from .notifications import consultation_decided_messages
+
+    return consultation_decided_messages(obj, ctx)
+
+
+_S = ConsultationStatus
+_ANSWERED_BY = policy_attr("consultation.answered_by")
+
+CONSULTATION = register(
+    Workflow(
+        name="consultation",
+        label=_("consulta de pertinencia"),
+        states=ConsultationStatus,
+        initial=_S.DRAFT,
+        enabled="consultation.enabled",
+        disabled_message=lambda policy: consultation_disabled_message(policy),
+        transitions=(
+            Transition(
+                "submit", (_S.DRAFT,), _S.SUBMITTED, roles=("account_admin",),
+                guard=_consultation_enabled_guard, effect=_set_submitted, notify=_notify_submitted,
+                deadline="consultation.deadline", on_expiry=_consultation_on_expiry,
+                label=_("enviar la consulta"), clauses=_consultation_clauses,
+            ),
+            Transition(
+                "approve", (_S.SUBMITTED,), _S.APPROVED, roles=_ANSWERED_BY, effect=_set_decided,
+                notify=_notify_decided, label=_("declarar procedente"), clauses=_consultation_clauses,
+            ),
+            Transition(
+                "reject", (_S.SUBMITTED,), _S.REJECTED, roles=_ANSWERED_BY, requires_reason=True,
+                effect=_set_decided, notify=_notify_decided, label=_("declarar no procedente"), style="danger",
+                clauses=_consultation_clauses,
+            ),
+            Transition(
+                "withdraw", (_S.DRAFT, _S.SUBMITTED), _S.WITHDRAWN, roles=(OWNER,), effect=_set_withdrawn,
+                label=_("retirar la consulta"), style="secondary",
+            ),
+            Transition(
+                "expire", (_S.SUBMITTED,), _S.REJECTED_BY_SILENCE, roles=(SYSTEM,),
+                effect=_set_decided_by_silence, notify=_notify_decided,
+                label=_("no procedente por falta de respuesta"), clauses=_consultation_clauses,
+            ),
+            Transition(
+                "expire_approved", (_S.SUBMITTED,), _S.APPROVED_BY_SILENCE, roles=(SYSTEM,),
+                effect=_set_decided_by_silence, notify=_notify_decided,
+                label=_("procedente por falta de respuesta"), clauses=_consultation_clauses,
+            ),
+        ),
+    )
+)
+
+__all__ = [
+    "CONSULTATION",
+    "OWNER",
+    "SYSTEM",
+    "GuardRefused",
+    "ProcedureDisabled",
+    "Transition",
+    "TransitionContext",
+    "Workflow",
+    "available_transitions",
+    "check_actor",
+    "check_guard",
+    "check_state",
+    "clauses_of",
+    "policy_attr",
+    "register",
+    "workflow_for",
+    "workflow_named",
+]
