@@ -25,14 +25,15 @@ $(TSTAMP): pyproject.toml | $(PY)
 
 ## make run: embedded SQLite, demo data, Spanish UI at http://127.0.0.1:8000
 run: $(STAMP)
-	$(PY) manage.py compilemessages -v0 --ignore=.venv
+	@scripts/system-deps.sh run
+	$(PY) manage.py compilemessages -v0 --ignore='.venv*' --ignore=bench
 	$(PY) manage.py migrate --noinput -v0
 	PREGON_DEMO=1 $(PY) manage.py demo_load
 	PREGON_DEMO=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: the whole suite on SQLite (with the browser tests), then again on a throw-away PostgreSQL
 test: system-deps $(TSTAMP)
-	$(PY) manage.py compilemessages -v0 --ignore=.venv
+	$(PY) manage.py compilemessages -v0 --ignore='.venv*' --ignore=bench
 	$(MAKE) --no-print-directory check-policies
 	DJANGO_SETTINGS_MODULE=pregon.settings.base PREGON_PRODUCTION=1 PREGON_SECRET_KEY=ci-$$(date +%s)-not-a-real-secret-key-for-deploy-check-only-0123456789 \
 	  PREGON_ALLOWED_HOSTS=pregon.example.gob.mx PREGON_SITE_URL=https://pregon.example.gob.mx \
@@ -55,8 +56,8 @@ check-policies: $(STAMP)
 	$(VENV)/bin/pregon policy check
 
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l es_MX -l en --ignore=.venv --ignore=bench
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py makemessages -l es_MX -l en --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles --ignore=var
+	$(PY) manage.py compilemessages --ignore='.venv*' --ignore=bench
 
 bench: $(TSTAMP)
 	$(PY) bench/run.py
