@@ -9,9 +9,11 @@ Refusals raise ApplicationError (Spanish message, stable code); nothing is chang
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
@@ -156,7 +158,8 @@ def policy_revision_create(
     The preset and overrides are validated by the policy core first; a refusal raises ApplicationError with the
     core's message (naming the field) and saves nothing. Records `policy_revision.created`.
     """
-    overrides = overrides or {}
+    # Stored as JSON, so validate exactly what will be stored (TOML times and dates become ISO strings).
+    overrides = json.loads(json.dumps(overrides or {}, cls=DjangoJSONEncoder))
     policy = _resolve_or_refuse(preset, overrides)
     if policy.meta.country != institution.country:
         raise _refuse(
@@ -262,7 +265,7 @@ def area_move(*, actor: Any, area: Area, parent: Area | None, reason: str = "") 
     """Moves an area (with its whole subtree) under another area of the same institution, recomputing the level
     of the area and of every descendant. Refuses cycles and foreign parents. Records `area.moved`."""
     with transaction.atomic():
-        area = Area.objects.select_for_update().select_related("institution", "parent").get(pk=area.pk)
+        area = Area.objects.select_for_update(of=("self",)).select_related("institution", "parent").get(pk=area.pk)
         institution = area.institution
         if parent is not None:
             parent = Area.objects.get(pk=parent.pk)
@@ -347,7 +350,7 @@ def official_end_employment(*, actor: Any, official: Official, ended_on: dt.date
     that here (start the administrator-change procedures, inside this same transaction) — see the marked line.
     """
     with transaction.atomic():
-        official = Official.objects.select_for_update().select_related("institution").get(pk=official.pk)
+        official = Official.objects.select_for_update(of=("self",)).select_related("institution").get(pk=official.pk)
         if official.employment_status == EmploymentStatus.ENDED:
             raise ApplicationError(_("Esta persona ya causó baja."), code="ALREADY_ENDED")
         official.employment_status = EmploymentStatus.ENDED
