@@ -77,6 +77,16 @@ URL_PERMISSIONS: dict[str, Rule] = {
     # Institution pages
     "institutions:detail": ANY_ROLE,
     "institutions:people": roles(Role.COMMS, Role.AREA_HEAD, Role.TRANSPARENCY),
+    # Account registry (pregon/registry/urls.py); object visibility and area scope are checked in the views
+    "registry:account_list": ANY_ROLE,
+    "registry:account_detail": ANY_ROLE,
+    "registry:account_register": roles(Role.COMMS, write=True),
+    "registry:account_close": roles(Role.COMMS, write=True),
+    "registry:administrator_assign": roles(Role.COMMS, Role.AREA_HEAD, write=True),
+    "registry:administrator_end": roles(Role.COMMS, Role.AREA_HEAD, write=True),
+    "registry:access_review": roles(Role.COMMS, Role.IT, Role.AREA_HEAD),
+    "registry:inventory_import": roles(Role.COMMS, write=True),
+    "registry:inventory_export": ANY_ROLE,
     # Procedures (pregon/procedures/urls.py): the services check the workflow table's exact role per action.
     "procedures:consultation_list": roles(Role.COMMS, Role.ACCOUNT_ADMIN, Role.AREA_HEAD),
     "procedures:consultation_create": roles(Role.ACCOUNT_ADMIN, write=True),

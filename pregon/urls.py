@@ -14,5 +14,6 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("i/<slug:institution>/tramites/", include("pregon.procedures.urls")),
     path("", include("pregon.notifications.urls")),
+    path("i/<slug:institution>/cuentas/", include("pregon.registry.urls")),
     path("", include("pregon.institutions.urls")),
 ]

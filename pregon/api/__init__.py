@@ -16,7 +16,9 @@ from ninja.security import SessionAuth
 from pregon.core.errors import ApplicationError
 
 # (url prefix, module with a `router`) — add one line per app
-ROUTERS: list[tuple[str, str]] = []
+ROUTERS: list[tuple[str, str]] = [
+    ("/registry", "pregon.registry.api"),
+]
 
 api = NinjaAPI(
     title="Pregón API",

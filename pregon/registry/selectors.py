@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 from pregon.institutions.access import area_ids_of, roles_of
-from pregon.institutions.choices import Role
+from pregon.institutions.choices import READ_ONLY_ROLES, Role
 from pregon.institutions.models import Institution
 from pregon.institutions.policies import local_today
 from pregon.ledger.models import Event
@@ -112,3 +112,14 @@ def accounts_without_activity_since(institution: Institution, since: dt.date) ->
         .exclude(status="closed")
         .filter(Q(last_activity_on__lt=since) | Q(last_activity_on__isnull=True))
     )
+
+
+def account_may_manage_administrators(user: Any, account: SocialAccount) -> bool:
+    """Communications, or the head of the account's area (an area head limited to other areas may not)."""
+    held = roles_of(user, account.institution) - set(READ_ONLY_ROLES)
+    if Role.COMMS in held:
+        return True
+    if Role.AREA_HEAD in held:
+        areas = area_ids_of(user, account.institution, Role.AREA_HEAD)
+        return areas is None or account.area_id in areas
+    return False

@@ -636,8 +636,8 @@ def administrators_validate(account: SocialAccount, on: dt.date | None = None, *
     """Every way the account's current administrators break the policy (empty list = compliant):
     count, titular present, titular/suplente minimum rank, distinct people, active employment, same institution,
     and a Communications user as administrator where pasto:3.11-like rules apply. Closed accounts are not checked."""
-    if account.is_closed:
-        return []
+    if account.is_closed or account.kind == Kind.PERSONAL_SERVANT:
+        return []  # a personal account of a public servant has no institutional administrators
     institution = account.institution
     policy = policy or policy_for(institution)
     rules = policy.administrators

@@ -307,6 +307,9 @@ class Command(BaseCommand):
                 self._load_institution(seed)
             self._load_multi_user()
             self._load_superuser()
+            from pregon.registry.demo import registry_demo_load  # the registry's demo accounts
+
+            self.created += registry_demo_load()
         self._report()
 
     # ---------------------------------------------------------------- loading
