@@ -283,17 +283,17 @@ def check_actor(workflow: Workflow, transition: Transition, obj: ProcedureModel,
     """
     from pregon.institutions.access import RoleRequired, require_role
 
+    if transition.is_system and actor is None:
+        return
+    if actor is None:
+        raise RoleRequired(gettext("Esta acción necesita una persona con sesión iniciada."), code="ACTOR_REQUIRED")
+    held = require_role(actor, obj.institution, write=True)  # 404 when no role there, 403 for auditors
     if transition.is_system:
-        if actor is None:
-            return
         raise RoleRequired(
             gettext("«%(label)s» la aplica el sistema al vencer el plazo; nadie puede ejecutarla a mano.")
             % {"label": transition.label or transition.name},
             code="SYSTEM_ONLY",
         )
-    if actor is None:
-        raise RoleRequired(gettext("Esta acción necesita una persona con sesión iniciada."), code="ACTOR_REQUIRED")
-    held = require_role(actor, obj.institution, write=True)  # 404 when no role there, 403 for auditors
     wanted = transition.resolve_roles(policy)
     if held & wanted:
         return
