@@ -60,7 +60,7 @@ _ELECTOR_RE = re.compile(rf"(?<![\w])[A-Z]{{6}}{_SEP}\d{{8}}{_SEP}[HM]{_SEP}?\d{
 # A run of digit groups joined by single separators, optionally led by "+" and an area code in parentheses.
 # Each repetition must consume a separator, so the pattern is unambiguous and linear.
 _NUM_RE = re.compile(
-    r"(?<![\w$@/=#&%+.,\-])"
+    r"(?=[+(\d])(?<![\w$@/=#&%+.,\-])"
     r"(\+\s?)?"
     r"(?:\(\s?\d{1,4}\s?\)\s?)?"
     r"\d{1,19}"
@@ -93,7 +93,7 @@ _NUMBER_NEG_BEFORE = re.compile(
     _I,
 )
 _NUMBER_NEG_AFTER = re.compile(
-    r"\s?(?:pesos|millones|mil\b|mdp|cop|mxn|usd|d[oó]lares|%|por ciento|personas|habitantes|beneficiari|familias"
+    r" ?(?:pesos|millones|mil\b|mdp|cop|mxn|usd|d[oó]lares|%|por ciento|personas|habitantes|beneficiari|familias"
     r"|hect[aá]reas|km|kil[oó]metros|metros|m2|m²|toneladas|litros|viviendas|votos|ciudadanos|hogares|estudiantes"
     r"|a[nñ]os|horas|hrs|d[ií]as|veces|unidades|piezas|dosis|registros|solicitudes|tr[aá]mites|servicios)",
     _I,
@@ -108,14 +108,17 @@ _PHONE_STRONG_CUE = re.compile(
     r"|comun[ií]ca(?:te|rse))[^\n\d]{0,12}$",
     _I,
 )
-_PHONE_PERSONAL = re.compile(r"(?:\bcel\b|celular|whats\s?app|\bwa\b|wsp|wpp|particular|personal|m[oó]vil)", _I)
-_PHONE_INSTITUTIONAL_BEFORE = re.compile(
-    r"(?:conmutador|oficinas?|l[ií]nea(?:s)? (?:de atenci[oó]n|oficial|directa|gratuita|ciudadana)|atenci[oó]n ciudadana"
-    r"|call center|centro de atenci[oó]n|mesa de ayuda|locatel|palacio municipal|ayuntamiento|alcald[ií]a|secretar[ií]a"
-    r"|direcci[oó]n de|departamento de|coordinaci[oó]n de|instituto|dif\b|tesorer[ií]a|registro civil|sindicatura"
-    r"|personer[ií]a|inspecci[oó]n de polic[ií]a|estaci[oó]n de polic[ií]a|bomberos|cruz roja|protecci[oó]n civil"
-    r"|polic[ií]a|fiscal[ií]a|hospital|cl[ií]nica|centro de salud|ventanilla|m[oó]dulo|unidad de transparencia)",
-    _I,
+_PHONE_PERSONAL = ("cel", "whats", "wa ", "wa:", "wsp", "wpp", "particular", "personal", "móvil", "movil")
+_PHONE_INSTITUTIONAL_BEFORE = (
+    "conmutador", "oficina", "línea de atención", "linea de atencion", "línea oficial", "línea directa",
+    "línea gratuita", "línea ciudadana", "lineas de atencion", "líneas de atención", "atención ciudadana",
+    "atencion ciudadana", "call center", "centro de atención", "centro de atencion", "mesa de ayuda", "locatel",
+    "palacio municipal", "ayuntamiento", "alcaldía", "alcaldia", "secretaría", "secretaria de", "dirección de",
+    "direccion de", "departamento de", "coordinación de", "coordinacion de", "instituto", "dif ", "dif,", "tesorería",
+    "tesoreria", "registro civil", "sindicatura", "personería", "personeria", "inspección de policía",
+    "estación de policía", "bomberos", "cruz roja", "protección civil", "proteccion civil", "policía", "policia",
+    "fiscalía", "fiscalia", "hospital", "clínica", "clinica", "centro de salud", "ventanilla", "módulo", "modulo",
+    "unidad de transparencia",
 )
 _EXTENSION_AFTER = re.compile(r"[\s,;.]{0,3}(?:ext\b|ext\.|exts?\.?\s?\d|extensi[oó]n|ext:)", _I)
 _NSS_CUE = re.compile(
@@ -129,7 +132,7 @@ _CLABE_CUE_INSTITUTIONAL = re.compile(
     _I,
 )
 _CEDULA_RE = re.compile(
-    r"(?:\bc\.\s?c\.?|\bcc\b|c[eé]dula(?:\s+de\s+ciudadan[ií]a|\s+de\s+extranjer[ií]a)?|\bt\.\s?i\.?|\bti\b"
+    r"\b(?:c\.\s?c\.?|\bcc\b|c[eé]dula(?:\s+de\s+ciudadan[ií]a|\s+de\s+extranjer[ií]a)?|\bt\.\s?i\.?|\bti\b"
     r"|tarjeta de identidad|documento de identidad|identificad[oa] con|\bc[eé]d\.)"
     r"(?:[\s:.#]|n[uú]mero|n[°ºo]\.?|no\.?|nro\.?){0,6}"
     r"(\d{1,3}(?:[.,]\d{3}){1,3}|\d{6,10})(?![\w]|[.,]\d)",
@@ -153,7 +156,7 @@ _MX_ADDRESS_RE = re.compile(
     _I,
 )
 _MX_DOMICILIO_RE = re.compile(
-    rf"(?:domicilio(?: particular| ubicado)?(?: en)?|vive en|viv[ií]a en|reside en|resid[ií]a en|su casa (?:en|de)"
+    rf"\b(?:domicilio(?: particular| ubicado)?(?: en)?|vive en|viv[ií]a en|reside en|resid[ií]a en|su casa (?:en|de)"
     rf"|su vivienda (?:en|de)|habita en|en su domicilio de)\s+(?:la\s+|el\s+)?"
     rf"({_MX_STREET}\s+(?:[^\s,;:\n()]+\s+){{0,5}}?{_MX_NUMBER})",
     _I,
@@ -171,23 +174,25 @@ _CO_ADDRESS_RE = re.compile(
 _MZ_LT_RE = re.compile(
     r"(?<!\w)(?:mz\.?|manzana|mza\.?)\s?\d{1,4}[a-z]?[\s,]+(?:lt\.?|lote|l\.)\s?\d{1,4}[a-z]?(?!\w)", _I
 )
-_ADDRESS_INSTITUTIONAL = re.compile(
-    r"(?:palacio municipal|palacio de gobierno|oficinas?|m[oó]dulos?|ubicad[oa]s? en|instalaciones|sede|edificio"
-    r"|ayuntamiento|alcald[ií]a|gobernaci[oó]n|auditorio|biblioteca|centro comunitario|casa de la cultura"
-    r"|unidad deportiva|polideportivo|parque|plaza|escuela|primaria|secundaria|preparatoria|colegio|instituci[oó]n educativa"
-    r"|hospital|cl[ií]nica|centro de salud|registro civil|tesorer[ií]a|dif\b|punto de|centro de acopio|albergue"
-    r"|mercado|iglesia|templo|estadio|coliseo|sal[oó]n|casa ejidal|comisar[ií]a|delegaci[oó]n municipal|cam\b"
-    r"|centro administrativo|secretar[ií]a|direcci[oó]n de|instituto|acude|ac[eé]rcate|te esperamos|esper[a]mos"
-    r"|sede|recinto|ventanilla|atenci[oó]n|centro de|unidad de|juzgado|notar[ií]a|estaci[oó]n|bomberos|cuartel"
-    r"|base|glorieta|monumento|museo|teatro|feria|jornada|evento|brigada|vacunaci[oó]n|inscripci[oó]n|registro)",
-    _I,
+# Substring cues (checked on a lower-cased window; cheaper than one large alternation regex).
+_ADDRESS_INSTITUTIONAL = (
+    "palacio municipal", "palacio de gobierno", "oficina", "módulo", "modulo", "ubicado en", "ubicada en",
+    "ubicados en", "ubicadas en", "instalaciones", "sede", "edificio", "ayuntamiento", "alcaldía", "alcaldia",
+    "gobernación", "auditorio", "biblioteca", "centro comunitario", "casa de la cultura", "unidad deportiva",
+    "polideportivo", "parque", "plaza", "escuela", "primaria", "secundaria", "preparatoria", "colegio",
+    "institución educativa", "hospital", "clínica", "clinica", "centro de salud", "registro civil", "tesorería",
+    "tesoreria", "dif ", "dif,", "punto de", "centro de acopio", "albergue", "mercado", "iglesia", "templo", "estadio",
+    "coliseo", "salón", "salon ", "casa ejidal", "comisaría", "delegación municipal", "cam ", "centro administrativo",
+    "secretaría", "secretaria", "dirección de", "direccion de", "instituto", "acude", "acércate", "acercate",
+    "te esperamos", "esperamos", "recinto", "ventanilla", "atención", "atencion", "centro de", "unidad de",
+    "juzgado", "notaría", "estación", "bomberos", "cuartel", "glorieta", "monumento", "museo", "teatro", "feria",
+    "jornada", "evento", "brigada", "vacunación", "inscripción", "registro",
 )
-_ADDRESS_PERSONAL = re.compile(
-    r"(?:domicilio particular|vive|viv[ií]a|reside|resid[ií]a|habita|su casa|su vivienda|su domicilio|propiedad de"
-    r"|del se[nñ]or|de la se[nñ]ora|vecin[oa]s? de|particular|familia|extraviad|desaparecid|fue vist|menor)",
-    _I,
+_ADDRESS_PERSONAL = (
+    "domicilio particular", "vive", "viví", "vivía", "reside", "resid", "habita", "su casa", "su vivienda",
+    "su domicilio", "propiedad de", "del señor", "de la señora", "del senor", "de la senora", "vecin", "particular",
+    "familia", "extraviad", "desaparecid", "fue vist", "menor",
 )
-
 
 def _window_before(text: str, start: int, size: int) -> str:
     return text[max(0, start - size) : start]
@@ -282,15 +287,33 @@ def _phone_institutional(text: str, start: int, end: int) -> bool:
     """A switchboard/office line: extension after it, or office words before it and no personal marker."""
     if _EXTENSION_AFTER.match(text, end, min(len(text), end + 12)):
         return True
-    before = _sentence_before(text, start, 90)
-    if _PHONE_PERSONAL.search(before[-40:]):
+    before = _sentence_before(text, start, 90).lower()
+    near = before[-40:]
+    if any(k in near for k in _PHONE_PERSONAL):
         return False
-    return _PHONE_INSTITUTIONAL_BEFORE.search(before) is not None
+    return any(k in before for k in _PHONE_INSTITUTIONAL_BEFORE)
+
+
+_DIGIT_RE = re.compile(r"\d")
+_CO_GATE_RE = re.compile(r"\w\s?[\-–]\s?\d")
+_D6_RE = re.compile(r"\d{6}")
+_CEDULA_GATE = ("c.c", "c. c", "cc ", "cc:", "cc.", "cc#", "cédula", "cedula", "céd", "t.i", "t. i", "identidad", "identificad")
+_STREET_GATE = ("calle", "av", "blvd", "boulevard", "bulevar", "calz", "privada", "priv.", "andador", "cerrada",
+                "callej", "prol", "circuito", "cto.", "retorno", "camino", "paseo", "vía", "via ", "carretera", "c.")
+_CO_GATE = ("#", "no", "n°", "nº", "nro", "núm", "num")
+_COLONIA_GATE = ("col.", "colonia", "fracc", "barrio", "bo.", "u.h", "u. h", "unidad", "infonavit", "residencial", "conjunto",
+                 "ejido", "poblado", "rancher", "localidad", "sector", "asentamiento", "vereda", "urbaniz", "urb.",
+                 "condominio", "col ")
+_DOMICILIO_GATE = ("domicilio", "vive", "viv", "reside", "resid", "su casa", "habita")
+_MZ_GATE = ("mz", "manzana", "mza")
 
 
 def detect(text: str, ctx: CheckContext) -> list[Hit]:
-    """Personal data in `text`: one Hit per offending value, sorted by position."""
-    has_digit = any(ch.isdigit() for ch in text) if len(text) < 4096 else re.search(r"\d", text) is not None
+    """Personal data in `text`: one Hit per offending value, sorted by position.
+
+    Cost is kept to a few linear scans per post: cheap substring gates decide which patterns run at all.
+    """
+    has_digit = _DIGIT_RE.search(text) is not None
     has_at = "@" in text
     if not has_digit and not has_at:
         return []
@@ -302,57 +325,51 @@ def detect(text: str, ctx: CheckContext) -> list[Hit]:
     taken.extend(urls)
 
     if has_at:
-        for m in _EMAIL_RE.finditer(text):
+        at = text.find("@")
+        at_prev = -1
+        while at != -1:
+            m = _EMAIL_RE.search(text, max(0, at - 64), min(len(text), at + 256))
+            if m is None or m.start() > at:
+                at = text.find("@", at + 1)
+                continue
             s, e = m.span()
-            if _inside(urls, s, e):
+            at = text.find("@", max(e, at + 1))
+            if e <= at_prev:
+                continue
+            at_prev = e
+            if urls and _inside(urls, s, e):
                 continue
             taken.append((s, e))
             if not _email_is_institutional(m.group(0), m.group(1), known):
                 hits.append(_hit("email", s, e))
     if not has_digit:
         return hits
+    lower = text.lower()
 
-    # Alphanumeric identifiers (CURP, clave de elector, RFC).
-    for m in _CURP_RE.finditer(text):
-        s, e = m.span()
-        if not _overlaps(taken, s, e) and nums.curp_ok(m.group(0)):
-            hits.append(_hit("curp", s, e))
-            taken.append((s, e))
-    for m in _ELECTOR_RE.finditer(text):
-        s, e = m.span()
-        if not _overlaps(taken, s, e) and nums.clave_elector_ok(m.group(0)):
-            hits.append(_hit("clave_elector", s, e))
-            taken.append((s, e))
-    for m in _RFC_RE.finditer(text):
-        s, e = m.span()
-        if _overlaps(taken, s, e):
-            continue
-        value = m.group(0)
-        compact = value.replace(" ", "").replace("-", "")
-        if len(compact) == 13:
-            ok = nums.rfc_person_ok(compact)
-        else:
-            ok = nums.rfc_person_short_ok(compact) and _RFC_WORD_RE.search(_window_before(text, s, 20)) is not None
-        if ok:
-            hits.append(_hit("rfc", s, e))
-            taken.append((s, e))
+    # Alphanumeric identifiers (CURP, clave de elector, RFC) all contain six consecutive digits.
+    windows = [(max(0, m.start() - 8), min(len(text), m.end() + 16)) for m in _D6_RE.finditer(text)]
+    if windows:
+        _detect_alnum_ids(text, windows, hits, taken)
 
     # Colombian cédula in context (before the generic number pass, which would take it for a phone).
-    for m in _CEDULA_RE.finditer(text):
-        s, e = m.span(1)
-        if _overlaps(taken, s, e):
-            continue
-        digits = re.sub(r"\D", "", m.group(1))
-        if 6 <= len(digits) <= 10:
-            hits.append(_hit("cedula", s, e))
-            taken.append((s, e))
+    if any(g in lower for g in _CEDULA_GATE):
+        for m in _CEDULA_RE.finditer(text):
+            s, e = m.span(1)
+            if _overlaps(taken, s, e):
+                continue
+            digits = re.sub(r"\D", "", m.group(1))
+            if 6 <= len(digits) <= 10:
+                hits.append(_hit("cedula", s, e))
+                taken.append((s, e))
 
     # Addresses.
-    _detect_addresses(text, hits, taken)
+    _detect_addresses(text, lower, hits, taken)
 
     # Numbers: CLABE, card, NSS, phone.
     for m in _NUM_RE.finditer(text):
         s, e = m.span()
+        if e - s < 7:
+            continue
         raw = m.group(0)
         digits = "".join(ch for ch in raw if ch.isdigit())
         n = len(digits)
@@ -381,15 +398,78 @@ def detect(text: str, ctx: CheckContext) -> list[Hit]:
     return hits
 
 
+def _window_matches(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """Matches of `rx` inside the windows around six-digit runs (lookbehind still sees the text before)."""
+    out: list[re.Match[str]] = []
+    seen: set[int] = set()
+    for ws, we in windows:
+        for m in rx.finditer(text, ws, we):
+            if m.start() not in seen:
+                seen.add(m.start())
+                out.append(m)
+    return out
+
+
+def _detect_alnum_ids(text: str, windows: list[tuple[int, int]], hits: list[Hit], taken: list[tuple[int, int]]) -> None:
+    for m in _window_matches(_CURP_RE, text, windows):
+        s, e = m.span()
+        if not _overlaps(taken, s, e) and nums.curp_ok(m.group(0)):
+            hits.append(_hit("curp", s, e))
+            taken.append((s, e))
+    for m in _window_matches(_ELECTOR_RE, text, windows):
+        s, e = m.span()
+        if not _overlaps(taken, s, e) and nums.clave_elector_ok(m.group(0)):
+            hits.append(_hit("clave_elector", s, e))
+            taken.append((s, e))
+    for m in _window_matches(_RFC_RE, text, windows):
+        s, e = m.span()
+        if _overlaps(taken, s, e):
+            continue
+        value = m.group(0)
+        compact = value.replace(" ", "").replace("-", "")
+        if len(compact) == 13:
+            ok = nums.rfc_person_ok(compact)
+        else:
+            ok = nums.rfc_person_short_ok(compact) and _RFC_WORD_RE.search(_window_before(text, s, 20)) is not None
+        if ok:
+            hits.append(_hit("rfc", s, e))
+            taken.append((s, e))
+
+
+_TOKEN_RE = re.compile(r"[^\W\d_]+|\$")
+_NEG_TOKENS = frozenset(
+    "folio folios oficio expediente exp contrato licitación licitacion convenio partida referencia ref captura guía guia"
+    " rastreo tracking control catastral predial catastro registro acta decreto resolución resolucion acuerdo artículo"
+    " articulo art fracción fraccion cp postal nit orden pedido ticket reporte solicitud id serie lote placa inventario"
+    " proceso radicado secop bpin matrícula matricula cuenta transferencia monto importe pago cop mxn isbn issn sku $"
+    " boletín boletin ley norma nom clave".split()
+)
+_STRONG_PHONE_TOKENS = frozenset(
+    "teléfono telefono tel tels cel celular móvil movil whatsapp whats wa wsp wpp llamar llama llame llámanos"
+    " comunícate comunicate comunicarse marcar marca".split()
+)
+_PERSONAL_PHONE_TOKENS = frozenset("cel celular whatsapp whats wa wsp wpp particular personal móvil movil".split())
+
+
+def _tail_tokens(text: str, start: int, size: int = 30, count: int = 3) -> list[str]:
+    """The last `count` words before `start`, lower-cased, not looking past a digit or a line break."""
+    chunk = text[max(0, start - size) : start]
+    for i in range(len(chunk) - 1, -1, -1):
+        ch = chunk[i]
+        if ch.isdigit() or ch == "\n":
+            chunk = chunk[i + 1 :]
+            break
+    return _TOKEN_RE.findall(chunk.lower())[-count:]
+
+
 def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _Known) -> str | None:
     n = len(digits)
-    before = _window_before(text, s, 40)
     if n == 18 and nums.clabe_ok(digits):
         if digits in known.digits or _CLABE_CUE_INSTITUTIONAL.search(_sentence_before(text, s, 160)):
             return None
         return "clabe"
     if 13 <= n <= 19 and nums.card_ok(digits):
-        if _NUMBER_NEG_BEFORE.search(before) and not _CARD_CUE.search(before):
+        if _NUMBER_NEG_BEFORE.search(_window_before(text, s, 40)) and not _CARD_CUE.search(_window_before(text, s, 40)):
             return None
         return "card"
     if n == 11 and nums.nss_ok(digits):
@@ -397,8 +477,8 @@ def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _K
             return "nss"
     if n > 13:
         return None
-    neg_before = _NUMBER_NEG_BEFORE.search(before) is not None
-    if neg_before and not _PHONE_STRONG_CUE.search(before[-20:]):
+    tail = _tail_tokens(text, s)
+    if any(t in _NEG_TOKENS for t in tail) and not any(t in _STRONG_PHONE_TOKENS for t in tail):
         return None
     if _NUMBER_NEG_AFTER.match(text, e, min(len(text), e + 20)):
         return None
@@ -413,8 +493,8 @@ def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _K
         if _phone_institutional(text, s, e):
             return None
         return "phone"
-    # 7–8 digits: an old local number, only with an explicit phone cue and phone-like grouping.
-    if not plus and _PHONE_CUE.search(before[-30:]) and _PHONE_PERSONAL.search(before[-30:]):
+    # 7–8 digits: an old local number, only right after a personal phone cue ("cel.", "WhatsApp").
+    if not plus and any(t in _PERSONAL_PHONE_TOKENS for t in tail):
         if digits in known.digits or _phone_institutional(text, s, e):
             return None
         if digits[0] in "0":
@@ -423,20 +503,20 @@ def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _K
     return None
 
 
-def _detect_addresses(text: str, hits: list[Hit], taken: list[tuple[int, int]]) -> None:
-    lower_has = text.lower()
+def _detect_addresses(text: str, lower: str, hits: list[Hit], taken: list[tuple[int, int]]) -> None:
     found: list[tuple[int, int]] = []
-    for m in _CO_ADDRESS_RE.finditer(text):
-        found.append(m.span())
-    if any(k in lower_has for k in ("col", "fracc", "barrio", "bo.", "u.h", "u. h", "unidad", "infonavit",
-                                     "residencial", "conjunto", "ejido", "poblado", "rancher", "localidad",
-                                     "sector", "asentamiento", "vereda", "urbaniz", "urb.", "condominio")):
+    if any(k in lower for k in _CO_GATE) and _CO_GATE_RE.search(text) is not None:
+        for m in _CO_ADDRESS_RE.finditer(text):
+            found.append(m.span())
+    if any(k in lower for k in _COLONIA_GATE) and any(k in lower for k in _STREET_GATE):
         for m in _MX_ADDRESS_RE.finditer(text):
             found.append(m.span())
-    for m in _MX_DOMICILIO_RE.finditer(text):
-        found.append(m.span(1))
-    for m in _MZ_LT_RE.finditer(text):
-        found.append(m.span())
+    if any(k in lower for k in _DOMICILIO_GATE):
+        for m in _MX_DOMICILIO_RE.finditer(text):
+            found.append(m.span(1))
+    if any(k in lower for k in _MZ_GATE):
+        for m in _MZ_LT_RE.finditer(text):
+            found.append(m.span())
     if not found:
         return
     found.sort()
@@ -449,10 +529,12 @@ def _detect_addresses(text: str, hits: list[Hit], taken: list[tuple[int, int]]) 
     for s, e in merged:
         if _overlaps(taken, s, e):
             continue
-        before = _sentence_before(text, s, 140)
-        after = text[e : e + 60]
-        personal = _ADDRESS_PERSONAL.search(before) is not None
-        if not personal and (_ADDRESS_INSTITUTIONAL.search(before) or _ADDRESS_INSTITUTIONAL.match(after.lstrip(" ,("))):
+        before = _sentence_before(text, s, 140).lower()
+        after = text[e : e + 40].lower().lstrip(" ,(")
+        personal = any(k in before for k in _ADDRESS_PERSONAL)
+        if not personal and (
+            any(k in before for k in _ADDRESS_INSTITUTIONAL) or any(after.startswith(k) for k in _ADDRESS_INSTITUTIONAL)
+        ):
             taken.append((s, e))  # consume: its numbers are not phones either
             continue
         hits.append(_hit("address", s, e))
