@@ -737,7 +737,7 @@ def access_grant_record(
 @transaction.atomic
 def access_grant_revoke(*, actor: Any, grant: AccessGrant, revoked_on: dt.date | None = None, reason: str = "") -> AccessGrant:
     """Records that a recorded access was taken away. Writes `access_grant.revoked`."""
-    grant = AccessGrant.objects.select_for_update().select_related("account__institution", "official").get(pk=grant.pk)
+    grant = AccessGrant.objects.select_for_update(of=("self",)).select_related("account__institution", "official").get(pk=grant.pk)
     if grant.revoked_on is not None:
         raise _invalid(_("Ese acceso ya fue revocado."), code="ALREADY_REVOKED")
     institution = grant.account.institution
