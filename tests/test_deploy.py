@@ -20,7 +20,8 @@ HOST = "pregon.example.gob.mx"
 @pytest.fixture
 def production_env(tmp_path):
     return {
-        **os.environ,
+        # not DJANGO_ALLOW_ASYNC_UNSAFE, which the browser tests set in this process (check --deploy refuses it)
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "pregon.settings.base",
         "PREGON_PRODUCTION": "1",
         "PREGON_DEMO": "0",

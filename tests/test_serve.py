@@ -30,7 +30,8 @@ def _pregon_command() -> list[str]:
 def test_pregon_serve_answers_the_login_page(tmp_path):
     port = _free_port()
     env = {
-        **os.environ,
+        # not DJANGO_ALLOW_ASYNC_UNSAFE, which the browser tests set in this process (check --deploy refuses it)
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "pregon.settings.base",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.sqlite3'}",
         "PREGON_VAR_DIR": str(tmp_path),
