@@ -13,6 +13,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router
+from ninja.responses import Status
 
 from pregon.core.errors import NotFound
 from pregon.institutions.access import institution_for_user_or_404
@@ -60,7 +61,7 @@ def consultation_list(request: HttpRequest, institution: str, status: str | None
 
 
 @router.post("/{institution}/consultations", response={201: ConsultationCreateOut})
-def consultation_create(request: HttpRequest, institution: str, payload: ConsultationCreateIn) -> tuple[int, Any]:
+def consultation_create(request: HttpRequest, institution: str, payload: ConsultationCreateIn) -> Status:
     found = institution_for_user_or_404(request.user, institution)
     account = None
     if payload.account is not None:
@@ -73,10 +74,10 @@ def consultation_create(request: HttpRequest, institution: str, payload: Consult
         institution=found, actor=request.user, text=payload.text, question=payload.question, account=account,
         submit=payload.submit,
     )
-    return 201, ConsultationCreateOut(
+    return Status(201, ConsultationCreateOut(
         id=consultation.public_id, status=consultation.status, findings=consultation.findings,
         deadline=_deadline_out(consultation),
-    )
+    ))
 
 
 @router.get("/{institution}/consultations/{consultation_id}", response=ConsultationGetOut)
