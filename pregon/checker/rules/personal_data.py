@@ -24,6 +24,7 @@ Decisions (see the report that introduced this module and the tests for the meas
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterable
 
 from pregon.checker.rules import pd_numbers as nums
@@ -52,8 +53,8 @@ _SEP = r"[ \-]?"
 _CURP_RE = re.compile(
     rf"(?<![\w])[A-Z]{{4}}{_SEP}\d{{6}}{_SEP}[HMX][A-Z]{{5}}{_SEP}[0-9A-Z]\d(?![\w])", _I
 )
-_RFC_RE = re.compile(rf"(?<![\w&])[A-ZÑ&]{{4}}{_SEP}\d{{6}}(?:{_SEP}[A-Z0-9]{{3}})?(?![\w])", _I)
-_RFC_WORD_RE = re.compile(r"\bR\.?\s?F\.?\s?C\.?\b[^\n\w]{0,12}$", _I)
+_RFC_RE = re.compile(rf"(?<![\w&])([A-ZÑ&]{{4}}{_SEP}\d{{6}})(?:{_SEP}[A-Z0-9]{{3}})?(?![\w])", _I)
+_RFC_WORD_RE = re.compile(r"\bR\.?\s?F\.?\s?C\b\.?(?:\s*(?:es|del|de|n[uú]mero))?[\s:#.\-]{0,4}$", _I)
 _ELECTOR_RE = re.compile(rf"(?<![\w])[A-Z]{{6}}{_SEP}\d{{8}}{_SEP}[HM]{_SEP}?\d{{3}}(?![\w])", _I)
 
 # --- numbers ------------------------------------------------------------------------------------------------
@@ -267,8 +268,58 @@ def _inside(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < e and s < end for s, e in spans)
+class _Spans:
+    """Spans already reported or consumed, kept sorted so that overlap checks stay logarithmic on long texts."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, int]] = []
+
+    def append(self, span: tuple[int, int]) -> None:
+        insort(self.items, span)
+
+    def extend(self, spans: Iterable[tuple[int, int]]) -> None:
+        for span in spans:
+            insort(self.items, span)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        items = self.items
+        i = bisect_left(items, (end, -1))
+        # Spans starting before `end`: look back a few (spans are short and rarely nested).
+        for j in range(i - 1, max(-1, i - 9), -1):
+            s, e = items[j]
+            if s < end and start < e:
+                return True
+        return False
+
+
+def _overlaps(spans: _Spans, start: int, end: int) -> bool:
+    return spans.overlaps(start, end)
+
+
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_DOMAIN_RE = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w\-])")
+
+
+def _emails(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, domain) of every e-mail address, anchored on each "@" (linear in the text length)."""
+    out: list[tuple[int, int, str]] = []
+    at = text.find("@")
+    while at != -1:
+        k = at
+        while k > 0 and at - k < 64 and text[k - 1] in _LOCAL_CHARS:
+            k -= 1
+        while k < at and text[k] in ".-":
+            k += 1
+        if k < at and not (k > 0 and (text[k - 1] in _LOCAL_CHARS or text[k - 1].isalnum())):
+            m = _DOMAIN_RE.match(text, at + 1, min(len(text), at + 256))
+            if m is not None:
+                out.append((k, m.end(), m.group(0)))
+                at = text.find("@", m.end())
+                continue
+        at = text.find("@", at + 1)
+    return out
 
 
 def _email_is_institutional(addr: str, domain: str, known: _Known) -> bool:
@@ -319,28 +370,17 @@ def detect(text: str, ctx: CheckContext) -> list[Hit]:
         return []
     known = _known(ctx)
     hits: list[Hit] = []
-    taken: list[tuple[int, int]] = []  # spans already reported or deliberately consumed (URLs, e-mails)
+    taken = _Spans()  # spans already reported or deliberately consumed (URLs, e-mails, office addresses)
 
     urls = [m.span() for m in _URL_RE.finditer(text)] if ("://" in text or "www." in text) else []
     taken.extend(urls)
 
     if has_at:
-        at = text.find("@")
-        at_prev = -1
-        while at != -1:
-            m = _EMAIL_RE.search(text, max(0, at - 64), min(len(text), at + 256))
-            if m is None or m.start() > at:
-                at = text.find("@", at + 1)
-                continue
-            s, e = m.span()
-            at = text.find("@", max(e, at + 1))
-            if e <= at_prev:
-                continue
-            at_prev = e
+        for s, e, domain in _emails(text):
             if urls and _inside(urls, s, e):
                 continue
             taken.append((s, e))
-            if not _email_is_institutional(m.group(0), m.group(1), known):
+            if not _email_is_institutional(text[s:e], domain, known):
                 hits.append(_hit("email", s, e))
     if not has_digit:
         return hits
@@ -410,7 +450,7 @@ def _window_matches(rx: re.Pattern[str], text: str, windows: list[tuple[int, int
     return out
 
 
-def _detect_alnum_ids(text: str, windows: list[tuple[int, int]], hits: list[Hit], taken: list[tuple[int, int]]) -> None:
+def _detect_alnum_ids(text: str, windows: list[tuple[int, int]], hits: list[Hit], taken: _Spans) -> None:
     for m in _window_matches(_CURP_RE, text, windows):
         s, e = m.span()
         if not _overlaps(taken, s, e) and nums.curp_ok(m.group(0)):
@@ -427,10 +467,11 @@ def _detect_alnum_ids(text: str, windows: list[tuple[int, int]], hits: list[Hit]
             continue
         value = m.group(0)
         compact = value.replace(" ", "").replace("-", "")
-        if len(compact) == 13:
-            ok = nums.rfc_person_ok(compact)
-        else:
-            ok = nums.rfc_person_short_ok(compact) and _RFC_WORD_RE.search(_window_before(text, s, 20)) is not None
+        ok = len(compact) == 13 and nums.rfc_person_ok(compact)
+        if not ok and (len(compact) == 10 or not text[m.end(1)].isalnum()):
+            # 10 characters without homoclave: only right after the word "RFC" (no check digit to rely on).
+            e = m.end(1)
+            ok = nums.rfc_person_short_ok(m.group(1)) and _RFC_WORD_RE.search(_window_before(text, s, 20)) is not None
         if ok:
             hits.append(_hit("rfc", s, e))
             taken.append((s, e))
@@ -503,7 +544,7 @@ def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _K
     return None
 
 
-def _detect_addresses(text: str, lower: str, hits: list[Hit], taken: list[tuple[int, int]]) -> None:
+def _detect_addresses(text: str, lower: str, hits: list[Hit], taken: _Spans) -> None:
     found: list[tuple[int, int]] = []
     if any(k in lower for k in _CO_GATE) and _CO_GATE_RE.search(text) is not None:
         for m in _CO_ADDRESS_RE.finditer(text):

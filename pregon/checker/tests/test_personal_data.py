@@ -1,0 +1,197 @@
+"""personal_data rules: table tests per format, check-digit failures, robustness and corpus precision/recall."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pregon.checker.rules import pd_numbers as nums
+from pregon.checker.rules.personal_data import RULES, detect
+from pregon.checker.types import CheckContext, Hit
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "tests" / "checker_data"
+
+CTX = CheckContext(
+    own_domains=("rosarito.gob.mx",),
+    published_contacts=("661 614 9600", "transparencia@rosarito.gob.mx", "(602) 733 3300"),
+)
+
+
+def kinds(text: str, ctx: CheckContext = CTX) -> list[tuple[str, str]]:
+    return [(h.rule.split(".", 1)[1], text[h.start : h.end]) for h in detect(text, ctx)]
+
+
+POSITIVES: list[tuple[str, str, str]] = [
+    # (text, expected rule name, expected span text)
+    ("CURP: BOXW310820HNERXN09.", "curp", "BOXW310820HNERXN09"),
+    ("curp boxw310820hnerxn09 del beneficiario", "curp", "boxw310820hnerxn09"),
+    ("CURP BOXW-310820-HNERXN-09", "curp", "BOXW-310820-HNERXN-09"),
+    ("Pago a Juan, RFC GODE561231GR8.", "rfc", "GODE561231GR8"),
+    ("RFC gode 561231 gr8", "rfc", "gode 561231 gr8"),
+    ("Su RFC es GODE561231 sin homoclave", "rfc", "GODE561231"),
+    ("Clave de elector GMVLMR80070501M100", "clave_elector", "GMVLMR80070501M100"),
+    ("NSS 12345678903", "nss", "12345678903"),
+    ("número de seguridad social 12-34-56-7890-3", "nss", "12-34-56-7890-3"),
+    ("Depósitos a la CLABE 002010077777777771", "clabe", "002010077777777771"),
+    ("CLABE 002 010 07777777777 1", "clabe", "002 010 07777777777 1"),
+    ("Tarjeta 4111 1111 1111 1111", "card", "4111 1111 1111 1111"),
+    ("tarjeta 5555-5555-5555-4444", "card", "5555-5555-5555-4444"),
+    ("amex 3782 822463 10005", "card", "3782 822463 10005"),
+    ("Mastercard serie 2: 2223003122003222", "card", "2223003122003222"),
+    ("Visa 13: 4222222222222", "card", "4222222222222"),
+    ("Informes al 55 1234 5678", "phone", "55 1234 5678"),
+    ("Llama al (55) 1234-5678", "phone", "(55) 1234-5678"),
+    ("+52 1 55 1234 5678 es su número", "phone", "+52 1 55 1234 5678"),
+    ("marca al 044 55 1234 5678", "phone", "044 55 1234 5678"),
+    ("cel. 5512345678", "phone", "5512345678"),
+    ("WhatsApp 3001234567", "phone", "3001234567"),
+    ("+57 300 123 4567 de la señora", "phone", "+57 300 123 4567"),
+    ("Teléfono (601) 123 4567", "phone", "(601) 123 4567"),
+    ("tel: 662-123-45-67", "phone", "662-123-45-67"),
+    ("cel 55.1234.5678", "phone", "55.1234.5678"),
+    ("Escribe a juan.perez@gmail.com", "email", "juan.perez@gmail.com"),
+    ("Correo: maria_lopez88@hotmail.com.", "email", "maria_lopez88@hotmail.com"),
+    ("Vive en Calle Hidalgo 123, Col. Centro", "address", "Calle Hidalgo 123, Col. Centro"),
+    ("con domicilio en calle Morelos 45", "address", "calle Morelos 45"),
+    ("Entrega en Mz 12 Lt 5", "address", "Mz 12 Lt 5"),
+    ("Reside en la Calle 18 # 25-40, barrio Las Cuadras", "address", "Calle 18 # 25-40"),
+    ("Su casa: Cra 27 No. 15-30", "address", "Cra 27 No. 15-30"),
+    ("Identificado con C.C. 1.085.123.456", "cedula", "1.085.123.456"),
+    ("cédula 12345678", "cedula", "12345678"),
+    ("CC 1085123456", "cedula", "1085123456"),
+    ("identificado con cédula de ciudadanía No. 27.123.456", "cedula", "27.123.456"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), POSITIVES)
+def test_personal_value_is_reported_with_its_span(text: str, rule: str, span: str) -> None:
+    assert (rule, span) in kinds(text)
+
+
+NEGATIVES: list[str] = [
+    # check-digit failures
+    "CURP BOXW310820HNERXN08",  # CURP check digit
+    "CURP BOXW310820HZZRXN09",  # CURP invalid state
+    "RFC GODE561231GR9",  # RFC check digit
+    "Clave de elector GMVLMR80070533M100",  # state 33
+    "Clave de elector GMVLMR80139901M100",  # month 13
+    "Clave de elector GMVLMR80070501X100",  # sex X
+    "NSS 12345678904",  # Luhn
+    "CLABE 002010077777777772",  # CLABE control digit
+    "CLABE 999010077777777771",  # unknown bank
+    "Tarjeta 4111 1111 1111 1112",  # Luhn
+    "Tarjeta 9111 1111 1111 1111",  # no brand
+    # public / institutional
+    "Proveedor: Constructora SA de CV, RFC ABC680524P76",  # legal person (12 characters)
+    "Emergencias 911, denuncia anónima 089, 072, 075, 070; en Colombia 123 y 195.",
+    "Línea gratuita 01 800 123 4567 o 800 713 2233; Colombia 01 8000 91 0000.",
+    "Llámanos al 661 614 9600, con gusto te atendemos.",
+    "Conmutador 662 289 5600 ext. 1234",
+    "Oficinas de la Dirección de Obras, tel. 664 123 4567",
+    "Locatel 55 5658 1111",
+    "Escribe a transparencia@rosarito.gob.mx o a contacto@sonora.gob.mx o a pqrs@pasto.gov.co",
+    "Correo: atencion@dif.rosarito.gob.mx",
+    "Palacio Municipal, ubicado en Av. Benito Juárez 2000, Col. Centro",
+    "Te esperamos en la Unidad Deportiva, Calle Tulipanes 45, Col. Reforma",
+    "Oficina de Víctimas: Calle 19 # 23-78, barrio Centro",
+    # ordinary numbers
+    "Inversión de $1,250,000.00 y 1.500 millones de pesos; $3.450.000.000 COP",
+    "folio 2026-000123, oficio DTB/012/2019, contrato LP-SA-006/2026, expediente 123/2025",
+    "Fecha: 14/05/2026, 2026-05-14, 10:00 a 14:00 horas; artículo 115 fracción III; C.P. 22710",
+    "Meta: 45% de 250,000 habitantes; año 2026; #Rosarito2026; 1,200 familias",
+    "Consulta en https://rosarito.gob.mx/tramites?id=5512345678 o www.pasto.gov.co/pagos/3001234567",
+    "Número de guía 1234567890123456789012; línea de captura 12345678901234567890",
+    "cuenta predial 5512345678; referencia 3001234567; radicado 20261234567",
+    "Ley 1581 de 2012, Decreto 1377 de 2013, Resolución 0312 de 2019",
+    "Obras en la Calle 18 entre carreras 25 y 27; cierre de la Carrera 27 por 15 días",
+    "NIT 900.123.456-7 de la empresa contratista",
+    "",
+    "😀🎉 日本語 Ελληνικά русский 中文 ١٢٣٤٥٦٧٨٩٠",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_ordinary_or_institutional_text_is_not_reported(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_hits_carry_stable_rule_ids_and_spanish_messages() -> None:
+    text = "cel. 5512345678, correo juan.perez@gmail.com, CURP BOXW310820HNERXN09"
+    hits = detect(text, CTX)
+    assert {h.rule for h in hits} <= set(RULES)
+    assert all(isinstance(h, Hit) and h.message and h.start < h.end for h in hits)
+    phone = next(h for h in hits if h.rule == "personal_data.phone")
+    assert "Quítalo" in phone.message
+
+
+def test_rule_ids_are_exactly_the_documented_set() -> None:
+    assert set(RULES) == {
+        f"personal_data.{n}"
+        for n in ("curp", "rfc", "clave_elector", "nss", "clabe", "card", "phone", "email", "address", "cedula")
+    }
+
+
+def test_published_contact_phone_is_not_reported_in_any_spelling() -> None:
+    ctx = CheckContext(published_contacts=("(664) 123-4567",))
+    assert kinds("Informes: +52 664 123 4567", ctx) == []
+    assert kinds("Informes: 6641234567", ctx) == []
+    assert kinds("Informes: 6647654321", ctx) == [("phone", "6647654321")]
+
+
+def test_own_subdomain_email_is_institutional() -> None:
+    ctx = CheckContext(own_domains=("ieesonora.org.mx",))
+    assert kinds("Escribe a oficialia@ieesonora.org.mx o a consejo.hermosillo@distritos.ieesonora.org.mx", ctx) == []
+    assert kinds("o a ana@ieesonora.org.mx.evil.com", ctx) == [("email", "ana@ieesonora.org.mx.evil.com")]
+
+
+def test_two_phones_joined_by_a_hyphen_are_both_reported() -> None:
+    assert kinds("Tels. 664 123 4567 - 664 765 4321") == [("phone", "664 123 4567"), ("phone", "664 765 4321")]
+
+
+def test_validators_agree_with_published_algorithms() -> None:
+    assert nums.clabe_check_digit("00201007777777777") == "1"
+    assert nums.nss_ok("12345678903") and not nums.nss_ok("12345678904")
+    assert nums.card_brand("2720991234567890") == "mastercard"
+    assert nums.card_brand("2721001234567890") is None
+    assert nums.phone_national("8001234567", False) is None  # toll-free
+
+
+def test_large_and_adversarial_inputs_stay_linear() -> None:
+    base = "Informes al 55 1234 5678 😀 folio 2026-000123 Calle Hidalgo 123, Col. Centro. "
+    big = (base * (100_000 // len(base) + 1))[:100_000]
+    start = time.perf_counter()
+    hits = detect(big, CTX)
+    assert time.perf_counter() - start < 2.0
+    assert len(hits) > 1000
+    for evil in ("1 " * 50_000, "1-" * 50_000, "a@" * 50_000, "@" * 100_000, "9" * 100_000, "Calle " * 20_000,
+                 "C.C. " * 20_000, "(55) " * 20_000, "a." * 50_000 + "@x"):
+        start = time.perf_counter()
+        detect(evil, CTX)
+        assert time.perf_counter() - start < 2.0, evil[:10]
+
+
+def _load(name: str) -> list[dict]:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.mark.parametrize("name", ["personal_data_dev.jsonl", "personal_data_heldout.jsonl"])
+def test_post_level_precision_and_recall_on_the_committed_corpus(name: str) -> None:
+    sys.path.insert(0, str(DATA))
+    from make_personal_data_set import context_for
+
+    rows = _load(name)
+    ctxs = {k: context_for(k) for k in {r["institution"] for r in rows}}
+    tp = fp = fn = 0
+    for r in rows:
+        got = bool(detect(r["text"], ctxs[r["institution"]]))
+        tp += got and r["personal_data"]
+        fp += got and not r["personal_data"]
+        fn += (not got) and r["personal_data"]
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.97 and recall >= 0.97, (precision, recall)
