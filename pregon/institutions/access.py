@@ -75,10 +75,10 @@ def area_ids_of(user: Any, institution: Institution, role: str) -> set[int] | No
     membership covers the whole institution (or the user is a superuser). Empty set = the user lacks the role."""
     if _is_superuser(user):
         return None
-    memberships = Membership.objects.filter(user=user, institution=institution, role=role) if not _is_anonymous(
-        user
-    ) else Membership.objects.none()
+    if _is_anonymous(user):
+        return set()
     area_ids: set[int] = set()
+    memberships = Membership.objects.filter(user=user, institution=institution, role=role)
     for area_id in memberships.values_list("area_id", flat=True):
         if area_id is None:
             return None
