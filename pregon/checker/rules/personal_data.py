@@ -192,7 +192,8 @@ _ADDRESS_INSTITUTIONAL = (
 _ADDRESS_PERSONAL = (
     "domicilio particular", "vive", "viví", "vivía", "reside", "resid", "habita", "su casa", "su vivienda",
     "su domicilio", "propiedad de", "del señor", "de la señora", "del senor", "de la senora", "vecin", "particular",
-    "familia", "extraviad", "desaparecid", "fue vist", "menor",
+    "familia", "extraviad", "desaparecid", "fue vist", "menor", "casa ubicada", "vivienda ubicada",
+    "predio ubicado", "la casa de", "la vivienda de",
 )
 
 def _window_before(text: str, start: int, size: int) -> str:
@@ -340,6 +341,8 @@ def _phone_institutional(text: str, start: int, end: int) -> bool:
         return True
     before = _sentence_before(text, start, 90).lower()
     near = before[-40:]
+    if "oficial" in near or "institucional" in near:
+        return True
     if any(k in near for k in _PHONE_PERSONAL):
         return False
     return any(k in before for k in _PHONE_INSTITUTIONAL_BEFORE)
@@ -438,6 +441,17 @@ def detect(text: str, ctx: CheckContext) -> list[Hit]:
     return hits
 
 
+def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    windows.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in windows:
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _window_matches(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Matches of `rx` inside the windows around six-digit runs (lookbehind still sees the text before)."""
     out: list[re.Match[str]] = []
@@ -487,7 +501,7 @@ _NEG_TOKENS = frozenset(
 )
 _STRONG_PHONE_TOKENS = frozenset(
     "teléfono telefono tel tels cel celular móvil movil whatsapp whats wa wsp wpp llamar llama llame llámanos"
-    " comunícate comunicate comunicarse marcar marca".split()
+    " comunícate comunicate comunicarse marcar marca informes informe info contacto".split()
 )
 _PERSONAL_PHONE_TOKENS = frozenset("cel celular whatsapp whats wa wsp wpp particular personal móvil movil".split())
 
@@ -518,7 +532,7 @@ def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _K
             return "nss"
     if n > 13:
         return None
-    tail = _tail_tokens(text, s)
+    tail = _tail_tokens(text, s, count=2)
     if any(t in _NEG_TOKENS for t in tail) and not any(t in _STRONG_PHONE_TOKENS for t in tail):
         return None
     if _NUMBER_NEG_AFTER.match(text, e, min(len(text), e + 20)):
@@ -546,12 +560,24 @@ def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _K
 
 def _detect_addresses(text: str, lower: str, hits: list[Hit], taken: _Spans) -> None:
     found: list[tuple[int, int]] = []
-    if any(k in lower for k in _CO_GATE) and _CO_GATE_RE.search(text) is not None:
-        for m in _CO_ADDRESS_RE.finditer(text):
-            found.append(m.span())
-    if any(k in lower for k in _COLONIA_GATE) and any(k in lower for k in _STREET_GATE):
-        for m in _MX_ADDRESS_RE.finditer(text):
-            found.append(m.span())
+    n = len(text)
+    if any(k in lower for k in _CO_GATE):
+        # "<type> 18 # 25-40": search only around each "x-9" of the text.
+        windows = [(max(0, m.start() - 40), min(n, m.end() + 40)) for m in _CO_GATE_RE.finditer(text)]
+        if windows:
+            for m in _window_matches(_CO_ADDRESS_RE, text, _merge(windows)):
+                found.append(m.span())
+    if any(k in lower for k in _STREET_GATE):
+        # Street + number + colonia: search only in the 170 characters before each colonia word.
+        windows = []
+        for k in _COLONIA_GATE:
+            i = lower.find(k)
+            while i != -1:
+                windows.append((max(0, i - 170), min(n, i + 60)))
+                i = lower.find(k, i + 1)
+        if windows:
+            for m in _window_matches(_MX_ADDRESS_RE, text, _merge(windows)):
+                found.append(m.span())
     if any(k in lower for k in _DOMICILIO_GATE):
         for m in _MX_DOMICILIO_RE.finditer(text):
             found.append(m.span(1))
