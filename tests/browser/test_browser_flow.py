@@ -7,11 +7,13 @@ from django.core.management import call_command
 
 from pregon.institutions.management.commands.demo_load import DEMO_PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the rows data migrations created (the registry's platforms) survive the flushes of
+# earlier transactional tests in the same worker; demo_load needs them.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
-def demo_data(settings, transactional_db):
+def demo_data(settings, django_db_serialized_rollback, transactional_db):
     settings.DEMO = True
     call_command("demo_load", verbosity=0, stdout=open("/dev/null", "w"))
 
