@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/personal_data_eval.py [--errors N] [FILE.jsonl ...]
 
-Default files: tests/checker_data/personal_data_dev.jsonl and personal_data_heldout.jsonl.
+Default files: tests/checker_data/personal_data_{dev,heldout,blind}.jsonl.
 """
 
 from __future__ import annotations
@@ -91,7 +91,8 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0, help="print up to N misclassified posts")
     args = ap.parse_args()
     files = args.files or [ROOT / "tests/checker_data/personal_data_dev.jsonl",
-                           ROOT / "tests/checker_data/personal_data_heldout.jsonl"]
+                           ROOT / "tests/checker_data/personal_data_heldout.jsonl",
+                           ROOT / "tests/checker_data/personal_data_blind.jsonl"]
     for path in files:
         rows = load(path)
         res = evaluate(rows)

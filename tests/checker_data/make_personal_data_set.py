@@ -5,7 +5,8 @@
 writes two JSONL files next to this script, one record per line:
   {"id", "family", "institution", "text", "personal_data": bool, "types": [rule names]}
 - personal_data_dev.jsonl:     template family "A" (used while developing the detector);
-- personal_data_heldout.jsonl: template family "B", phrased independently and used only to report figures.
+- personal_data_heldout.jsonl: template family "B", phrased independently and used only to report figures;
+- personal_data_blind.jsonl:   template family "C", written after tuning on A and B, harder negatives.
 
 Personal values are valid by construction (check digits computed, phones validated with phonenumbers); the
 negatives are full of the numbers institutional posts carry (amounts, folios, dates, contracts, postal codes,
@@ -170,6 +171,53 @@ B_POS_CO_ADDRESS = ["🚨 Desaparecida: {name}. Vista por última vez en su vivi
                     "El joven {name}, residente en la {address}, recibió la beca."]
 
 
+# ------------------------------------------------------------------------------------------------------------------
+# Family C (blind): written after the detector was tuned on A and B, run once to report unbiased figures.
+# Harder negatives: office WhatsApp lines, institution CLABEs, numbers without "$", plates, ISBN, 7-digit counts.
+# ------------------------------------------------------------------------------------------------------------------
+C_NEG_MX = [
+    "Paga tu refrendo vehicular: referencia bancaria en tu formato; monto {amount}. Placas {folio}.",
+    "Hoy se realizó la sesión extraordinaria número {n1}; asistieron {misc} y se votaron {n2} dictámenes.",
+    "Aportaciones voluntarias a la cuenta del DIF Municipal, CLABE a nombre del Sistema DIF: {inst_clabe}.",
+    "WhatsApp oficial de Atención Ciudadana: {office_phone}. No compartas tus datos por otros medios.",
+    "Padrón actualizado al {date}: {big_count} registros; {misc}.",
+    "El ISBN del informe es 978-607-{n1}{n1}-{n2}{n2}{n2}-3; descárgalo en {url}.",
+    "Nuevo horario del Registro Civil, Calle Juárez esquina Obregón, Col. Centro: {time}.",
+    "Recolección de basura: ruta {n1} los lunes y jueves en las colonias Reforma, Centro y Lomas; reporta fallas al {inst_phone}.",
+    "Se recibieron {big_count} pesos en donativos y {misc} en especie.",
+    "Reunión vecinal el {date} a las {clock} en el salón de usos múltiples de la colonia {colonia}.",
+]
+C_NEG_CO = [
+    "La Secretaría de Tránsito informa el pico y placa para vehículos terminados en {n1} y {n2} el {date}.",
+    "Pagos por PSE o en la cuenta de ahorros de la Alcaldía; referencia de pago {folio}. Valor {amount_co}.",
+    "WhatsApp institucional de la Secretaría de Salud: {office_phone}. Atención de {time}.",
+    "Se vacunaron {big_count} personas; la meta departamental es del {misc}.",
+    "La Casa de Justicia, ubicada en la {inst_address_co}, atiende conciliaciones gratuitas.",
+    "Cámara de Comercio: matrícula mercantil {folio}; NIT 900.{n1}{n1}{n1}.456-7.",
+]
+C_POS: dict[str, list[str]] = {
+    "curp": ["Entrega de útiles: {name}, con CURP {curp}, recoger en dirección escolar.",
+             "Error en el padrón corregido — {curp} pertenece a {name}."],
+    "rfc": ["Contrato por honorarios firmado con {name} (RFC {rfc}) por {amount}."],
+    "clave_elector": ["Foto de la credencial de {name} — clave {elector} — encontrada en el parque."],
+    "nss": ["El IMSS confirmó la incapacidad de {name}, afiliada con NSS {nss}."],
+    "clabe": ["Para ayudar a {name} con su tratamiento, depositen a la CLABE {clabe}."],
+    "card": ["{name} nos pidió difundir su tarjeta para donativos: {card}."],
+    "phone": ["Familiares de {name} piden comunicarse al {phone} con cualquier dato.",
+              "Vendedor ambulante autorizado: {name}, pedidos al {phone}.",
+              "Si reconoces a {name} marca al {phone} (es el número de su hermana).",
+              "Responsable del grupo scout: {name}, móvil {phone}."],
+    "email": ["La ganadora {name} puede ser contactada por los medios en {email}.",
+              "Curriculum de aspirantes a {email} (atención: {name})."],
+    "address": ["Incendio en la vivienda de la familia de {name}, en {address}; no hubo lesionados.",
+                "Notificación a {name}, propietaria del predio ubicado en {address}."],
+    "cedula": ["Resultado del sorteo de vivienda: {name}, identificada con cédula {cedula}.",
+               "Comparendo impuesto a {name}, C.C. {cedula}, por mal parqueo."],
+}
+C_POS_CO_ADDRESS = ["Incendio en la vivienda de la familia de {name}, en la {address}; no hubo lesionados.",
+                    "Notificación a {name}, propietaria del predio ubicado en la {address}."]
+
+
 def _street_only(rng: random.Random) -> str:
     return rng.choice(["calle Hidalgo entre Juárez y Morelos", "Blvd. Benito Juárez", "avenida Reforma, tramo de 2 km",
                        "calle 5 de Mayo y calle 16 de Septiembre", "Callejón Aldama", "Av. Popotla a la altura del km 34"])
@@ -203,6 +251,8 @@ def _fill(template: str, rng: random.Random, inst: dict, co: bool) -> tuple[str,
             "inst_address_co": lambda: V.address_co(rng).split(",")[0],
             "office_phone": lambda: V.phone_co(rng, mobile=False) if co else V.phone_mx(rng, inst["areas"]),
             "ext": lambda: str(rng.randint(100, 2999)),
+            "inst_clabe": lambda: V.clabe(rng),
+            "big_count": lambda: str(rng.randint(1_000_000, 9_999_999)) if rng.random() < 0.5 else f"{rng.randint(1_000_000, 99_999_999):,}",
             "company_rfc": lambda: V.rfc_company(rng),
             "name": lambda: (V.FAKE_CO if co else V.FAKE_MX).name(),
             "colonia": lambda: rng.choice(["Centro", "Reforma", "Lucio Blanco", "Ampliación Guadalupe", "El Morro"]),
@@ -238,9 +288,12 @@ def _compose(rng: random.Random, family: str, inst_key: str, positive: bool) -> 
     if family == "A":
         negs = A_NEG_CO if co else A_NEG_MX
         pos, pos_addr_co = A_POS, A_POS_CO_ADDRESS
-    else:
+    elif family == "B":
         negs = B_NEG_CO if co else B_NEG_MX
         pos, pos_addr_co = B_POS, B_POS_CO_ADDRESS
+    else:
+        negs = (C_NEG_CO + B_NEG_CO[:3]) if co else (C_NEG_MX + B_NEG_MX[:3])
+        pos, pos_addr_co = C_POS, C_POS_CO_ADDRESS
     parts: list[str] = []
     types: list[str] = []
     for _ in range(rng.choice([1, 1, 2, 2, 3])):
@@ -281,7 +334,8 @@ def context_for(institution: str):  # -> CheckContext (imported lazily so the ge
 
 
 def main() -> None:
-    for family, name, n, seed in (("A", "personal_data_dev.jsonl", 2000, 20260514), ("B", "personal_data_heldout.jsonl", 1000, 777)):
+    for family, name, n, seed in (("A", "personal_data_dev.jsonl", 2000, 20260514), ("B", "personal_data_heldout.jsonl", 1000, 777),
+                                  ("C", "personal_data_blind.jsonl", 600, 4242)):
         rows = build(family, n, seed)
         with open(HERE / name, "w", encoding="utf-8") as fh:
             for row in rows:

@@ -189,6 +189,11 @@ _ADDRESS_INSTITUTIONAL = (
     "juzgado", "notaría", "estación", "bomberos", "cuartel", "glorieta", "monumento", "museo", "teatro", "feria",
     "jornada", "evento", "brigada", "vacunación", "inscripción", "registro",
 )
+# Public buildings whose names contain words that otherwise mark a home ("Casa de Justicia", "Casa de la Cultura").
+_ADDRESS_INSTITUTIONAL_STRONG = (
+    "casa de justicia", "casa de la cultura", "casa de gobierno", "casa del adulto", "casa de la mujer",
+    "casa de la juventud", "casa ejidal", "casa de salud", "casa hogar", "palacio municipal", "oficinas de", "sede de",
+)
 _ADDRESS_PERSONAL = (
     "domicilio particular", "vive", "viví", "vivía", "reside", "resid", "habita", "su casa", "su vivienda",
     "su domicilio", "propiedad de", "del señor", "de la señora", "del senor", "de la senora", "vecin", "particular",
@@ -598,7 +603,9 @@ def _detect_addresses(text: str, lower: str, hits: list[Hit], taken: _Spans) -> 
             continue
         before = _sentence_before(text, s, 140).lower()
         after = text[e : e + 40].lower().lstrip(" ,(")
-        personal = any(k in before for k in _ADDRESS_PERSONAL)
+        personal = any(k in before for k in _ADDRESS_PERSONAL) and not any(
+            k in before for k in _ADDRESS_INSTITUTIONAL_STRONG
+        )
         if not personal and (
             any(k in before for k in _ADDRESS_INSTITUTIONAL) or any(after.startswith(k) for k in _ADDRESS_INSTITUTIONAL)
         ):

@@ -180,7 +180,7 @@ def _load(name: str) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-@pytest.mark.parametrize("name", ["personal_data_dev.jsonl", "personal_data_heldout.jsonl"])
+@pytest.mark.parametrize("name", ["personal_data_dev.jsonl", "personal_data_heldout.jsonl", "personal_data_blind.jsonl"])
 def test_post_level_precision_and_recall_on_the_committed_corpus(name: str) -> None:
     sys.path.insert(0, str(DATA))
     from make_personal_data_set import context_for
