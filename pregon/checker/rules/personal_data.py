@@ -173,7 +173,7 @@ _CO_ADDRESS_RE = re.compile(
     _I,
 )
 _MZ_LT_RE = re.compile(
-    r"(?<!\w)(?:mz\.?|manzana|mza\.?)\s?\d{1,4}[a-z]?[\s,]+(?:lt\.?|lote|l\.)\s?\d{1,4}[a-z]?(?!\w)", _I
+    r"(?<!\w)(?:mz\.?|manzana|mza\.?)\s?\d{1,4}[a-z]?[\s,]+(?:lt\.?|lote|l\.|casa|cs\.?)\s?\d{1,4}[a-z]?(?!\w)", _I
 )
 # Substring cues (checked on a lower-cased window; cheaper than one large alternation regex).
 _ADDRESS_INSTITUTIONAL = (
@@ -553,8 +553,8 @@ def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _K
         if _phone_institutional(text, s, e):
             return None
         return "phone"
-    # 7–8 digits: an old local number, only right after a personal phone cue ("cel.", "WhatsApp").
-    if not plus and any(t in _PERSONAL_PHONE_TOKENS for t in tail):
+    # 7–8 digits: an old local number (pre-2019 MX, pre-2021 CO), only right after a phone word.
+    if not plus and digits[0] not in "01" and any(t in _STRONG_PHONE_TOKENS or t == "fijo" for t in tail):
         if digits in known.digits or _phone_institutional(text, s, e):
             return None
         if digits[0] in "0":

@@ -65,6 +65,15 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("cédula 12345678", "cedula", "12345678"),
     ("CC 1085123456", "cedula", "1085123456"),
     ("identificado con cédula de ciudadanía No. 27.123.456", "cedula", "27.123.456"),
+    # free-form sentences written outside the corpus templates
+    ("Vendo lote, informes 6641234567", "phone", "6641234567"),
+    ("Teléfono fijo 7234567 de la señora Rosa", "phone", "7234567"),
+    ("Contacto WhatsApp +573156789012", "phone", "+573156789012"),
+    ("Mándale whats al 6621112233", "phone", "6621112233"),
+    ("Quien reside en la Mz 4 Casa 12 del barrio Chapultepec", "address", "Mz 4 Casa 12"),
+    ("la casa ubicada en Av. Revolución 1520, Col. Zona Centro, tiene una fuga",
+     "address", "Av. Revolución 1520, Col. Zona Centro"),
+    ("El señor identificado con cédula N° 98.765.432 expedida en Pasto", "cedula", "98.765.432"),
 ]
 
 
@@ -110,6 +119,12 @@ NEGATIVES: list[str] = [
     "Ley 1581 de 2012, Decreto 1377 de 2013, Resolución 0312 de 2019",
     "Obras en la Calle 18 entre carreras 25 y 27; cierre de la Carrera 27 por 15 días",
     "NIT 900.123.456-7 de la empresa contratista",
+    "WhatsApp oficial de la Fiscalía 664 900 0089 y 911.",
+    "La Casa de Justicia, ubicada en la Cll 39 #65A-20, atiende conciliaciones gratuitas.",
+    "Atención en la Carrera 28 # 16-05, Edificio CAM Anganoy, piso 2.",
+    "Pico y placa: 1-2 lunes, 3-4 martes; Gaceta Oficial No. 4.567; código DANE 52001.",
+    "Informes: 661 614 9600 Ext. 4001, 4002 y 4003",
+    "Se atendieron 1.234.567 usuarios en 2025, 12,5% más; 3450000 pesos en donativos.",
     "",
     "😀🎉 日本語 Ελληνικά русский 中文 ١٢٣٤٥٦٧٨٩٠",
 ]
