@@ -71,10 +71,6 @@ _NUM_RE = re.compile(
 _CHAIN_SPLIT_RE = re.compile(r"\s[\-.]\s")
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", _I)
-_EMAIL_RE = re.compile(
-    r"(?<![\w.+\-])[A-Za-z0-9_%+\-](?:[A-Za-z0-9_.%+\-]{0,62}[A-Za-z0-9_%+\-])?"
-    r"@((?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![\w\-])"
-)
 
 _GOV_SUFFIXES = (".gob.mx", ".gov.co", ".gov.mx", ".mil.co", ".mil.mx", ".gob.co", ".gov", ".gob.es", ".int")
 # Autonomous public bodies whose domains are not under a government suffix (institutional, not personal).
@@ -97,16 +93,6 @@ _NUMBER_NEG_AFTER = re.compile(
     r" ?(?:pesos|millones|mil\b|mdp|cop|mxn|usd|d[oó]lares|%|por ciento|personas|habitantes|beneficiari|familias"
     r"|hect[aá]reas|km|kil[oó]metros|metros|m2|m²|toneladas|litros|viviendas|votos|ciudadanos|hogares|estudiantes"
     r"|a[nñ]os|horas|hrs|d[ií]as|veces|unidades|piezas|dosis|registros|solicitudes|tr[aá]mites|servicios)",
-    _I,
-)
-_PHONE_CUE = re.compile(
-    r"(?:tel[ée]fono|tel\.?|tels\.?|cel\.?|celular|m[oó]vil|whats\s?app|wha?ts|wsp|wpp|\bwa\b|llamar|ll[aá]m[ae]|marc[ae]"
-    r"|comun[ií]ca(?:te|rse)|contacto|contactar|n[uú]mero|n[uú]m\.|\bno\.|\bal\b|whatsapp)[^\n\d]{0,25}$",
-    _I,
-)
-_PHONE_STRONG_CUE = re.compile(
-    r"(?:tel[ée]fono|\btel\.?|\btels\.?|\bcel\.?|celular|m[oó]vil|whats\s?app|\bwa\b|wsp|wpp|llamar|ll[aá]m[ae]"
-    r"|comun[ií]ca(?:te|rse))[^\n\d]{0,12}$",
     _I,
 )
 _PHONE_PERSONAL = ("cel", "whats", "wa ", "wa:", "wsp", "wpp", "particular", "personal", "móvil", "movil")
@@ -508,7 +494,6 @@ _STRONG_PHONE_TOKENS = frozenset(
     "teléfono telefono tel tels cel celular móvil movil whatsapp whats wa wsp wpp llamar llama llame llámanos"
     " comunícate comunicate comunicarse marcar marca informes informe info contacto".split()
 )
-_PERSONAL_PHONE_TOKENS = frozenset("cel celular whatsapp whats wa wsp wpp particular personal móvil movil".split())
 
 
 def _tail_tokens(text: str, start: int, size: int = 30, count: int = 3) -> list[str]:
