@@ -116,6 +116,7 @@ def fernandez_huerta_band(score: float) -> str:
 _SENTENCE_SPLIT = re.compile(r"[.!?…]+(?=\s|$)|\n+")
 
 
+@lru_cache(maxsize=8)
 def sentences_of(text: str) -> list[tuple[int, int]]:
     """Spans of sentences: split at . ! ? … followed by a space or the end, and at line breaks."""
     spans: list[tuple[int, int]] = []
@@ -129,9 +130,10 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def readability(text: str) -> Readability | None:
-    """Both indices over the words made of letters; None when the text has no words."""
-    words = WORD_RE.findall(text)
+def readability(text: str, words: list[str] | None = None) -> Readability | None:
+    """Both indices over the words made of letters (`words`, if the caller has them); None without words."""
+    if words is None:
+        words = WORD_RE.findall(text)
     if not words:
         return None
     n_words = len(words)

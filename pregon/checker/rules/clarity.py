@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from pregon.checker.config import CheckerOptions
 from pregon.checker.syllables import fernandez_huerta_band, inflesz_band, readability, sentences_of
-from pregon.checker.text import WORD_RE, inside, matcher, prepare, quote
+from pregon.checker.text import WORD_RE, inside, matcher, prepare, quote, tokens
 from pregon.checker.types import CheckContext, Hit
 
 _PARTICIPLE = (
@@ -21,6 +22,8 @@ _PASSIVE_RE = re.compile(
     r"|(?:es|son|era|eran|sea|sean)\s+(?:[a-z]+mente\s+)?" + _PARTICIPLE + r"\s+por)(?!\w)",
     re.IGNORECASE,
 )
+_STRONG_AUX = frozenset({"fue", "fueron", "sera", "seran", "seria", "serian", "sido"})
+_WEAK_AUX = frozenset({"es", "son", "era", "eran", "sea", "sean"})
 _NOT_PARTICIPLE = frozenset({"todo", "toda", "todos", "todas", "nada", "lado", "estado", "vida", "medida", "comida",
                              "salida", "partida", "llegada", "entrada", "mitad", "grado", "cuidado", "pasado",
                              "mercado", "senado", "soldado", "abogado", "abogada", "delegado", "delegada",
@@ -29,10 +32,13 @@ _NOT_PARTICIPLE = frozenset({"todo", "toda", "todos", "todas", "nada", "lado", "
 
 def detect(text: str, ctx: CheckContext, options: CheckerOptions) -> list[Hit]:
     p = prepare(text)
+    t = tokens(text)
     hits: list[Hit] = []
-    words = WORD_RE.findall(text)
-    if len(words) >= options.readability_min_words:
-        r = readability(text)
+    alpha = [w.isalpha() for w in t.words]  # tokens that are words (not numbers, not snake_case)
+    n_words = sum(alpha)
+    if n_words >= options.readability_min_words:
+        words = [w for w, a in zip(t.words, alpha) if a]
+        r = readability(text, words)
         if r is not None:
             if options.readability_index == "inflesz":
                 low = r.szigriszt_pazos < options.min_inflesz
@@ -53,8 +59,16 @@ def detect(text: str, ctx: CheckContext, options: CheckerOptions) -> list[Hit]:
                         "y palabras comunes.",
                     )
                 )
-    for s, e in sentences_of(text):
-        n = sum(1 for m in WORD_RE.finditer(text, s, e) if not inside(p.skips, m.start(), m.end()))
+    sentences = sentences_of(text) if n_words > options.max_sentence_words else []
+    if sentences:
+        starts = [a for a, _ in t.spans]
+        prefix = [0]
+        for a in alpha:
+            prefix.append(prefix[-1] + a)
+    for s, e in sentences:
+        n = prefix[bisect_left(starts, e)] - prefix[bisect_left(starts, s)]
+        if n > options.max_sentence_words and p.skips:  # do not count the words inside URLs, handles, hashtags
+            n = sum(1 for m in WORD_RE.finditer(text, s, e) if not inside(p.skips, m.start(), m.end()))
         if n > options.max_sentence_words:
             s2 = s + (len(text[s:e]) - len(text[s:e].lstrip()))
             hits.append(
@@ -65,7 +79,9 @@ def detect(text: str, ctx: CheckContext, options: CheckerOptions) -> list[Hit]:
                     f"Oración de {n} palabras: divídala en oraciones de {options.max_sentence_words} palabras o menos.",
                 )
             )
-    for m in _PASSIVE_RE.finditer(p.folded):
+    present = tokens(text).folded_set
+    passive_possible = not present.isdisjoint(_STRONG_AUX) or ("por" in present and not present.isdisjoint(_WEAK_AUX))
+    for m in (_PASSIVE_RE.finditer(p.folded) if passive_possible else ()):
         words_in = m.group().split()
         if any(w.lower() in _NOT_PARTICIPLE for w in words_in):
             continue

@@ -34,11 +34,11 @@ def detect(text: str, ctx: CheckContext, options: CheckerOptions) -> list[Hit]:
     for period in periods:
         rules.update(period.rules or ALL_RULES)
     period = periods[0]
-    when = f"{_KIND[period.kind]} «{period.name}» (del {period.starts_on:%d/%m/%Y} al {period.ends_on:%d/%m/%Y})"
     p = prepare(text)
     hits: list[Hit] = []
 
     def add(rule: str, s: int, e: int, what: str) -> None:
+        when = f"{_KIND[period.kind]} «{period.name}» (del {period.starts_on:%d/%m/%Y} al {period.ends_on:%d/%m/%Y})"
         hits.append(Hit(f"electoral.{rule}", s, e, f"Periodo de {when}: «{quote(text, s, e)}» {what}"))
 
     if "achievement" in rules:

@@ -39,17 +39,18 @@ def detect(text: str, ctx: CheckContext, options: CheckerOptions) -> list[Hit]:
     return hits
 
 
-def _all_caps(text: str, skips: list[tuple[int, int]], options: CheckerOptions) -> list[Hit]:
-    if sum(1 for c in text if c.isupper()) < options.caps_min_letters:
-        return []
-    hits: list[Hit] = []
-    run: list[re.Match[str]] = []
+_CAPS = "A-ZÁÉÍÓÚÜÑÀÈÌÒÙÇ"
+_CAPS_RUN_RE = re.compile(rf"(?<!\w)[{_CAPS}]+(?:[^\w\n]+[{_CAPS}]+)*(?!\w)")
+_CAPS_WORD_RE = re.compile(rf"[{_CAPS}]{{2,}}")
 
-    def close() -> None:
-        words = [m for m in run if len(m.group()) >= 2]
-        letters = sum(len(m.group()) for m in words)
+
+def _all_caps(text: str, skips: list[tuple[int, int]], options: CheckerOptions) -> list[Hit]:
+    hits: list[Hit] = []
+    for m in _CAPS_RUN_RE.finditer(text):
+        words = [w for w in _CAPS_WORD_RE.finditer(text, m.start(), m.end()) if not inside(skips, w.start(), w.end())]
+        letters = sum(w.end() - w.start() for w in words)
         if len(words) > options.caps_max_words and letters >= options.caps_min_letters:
-            s, e = run[0].start(), run[-1].end()
+            s, e = m.span()
             hits.append(
                 Hit(
                     "style.all_caps",
@@ -59,17 +60,6 @@ def _all_caps(text: str, skips: list[tuple[int, int]], options: CheckerOptions) 
                     f"mayúsculas para resaltar palabras sueltas (como mucho {options.caps_max_words} seguidas).",
                 )
             )
-
-    for m in WORD_RE.finditer(text):
-        w = m.group()
-        if w.isupper() and not inside(skips, m.start(), m.end()):
-            run.append(m)
-        else:
-            if run:
-                close()
-            run = []
-    if run:
-        close()
     return hits
 
 
