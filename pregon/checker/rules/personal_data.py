@@ -340,7 +340,7 @@ def _phone_institutional(text: str, start: int, end: int) -> bool:
 
 
 _DIGIT_RE = re.compile(r"\d")
-_CO_GATE_RE = re.compile(r"\w\s?[\-–]\s?\d")
+_CO_GATE_RE = re.compile(r"[\-–](?=\s?\d)")
 _D6_RE = re.compile(r"\d{6}")
 _CEDULA_GATE = ("c.c", "c. c", "cc ", "cc:", "cc.", "cc#", "cédula", "cedula", "céd", "t.i", "t. i", "identidad", "identificad")
 _STREET_GATE = ("calle", "av", "blvd", "boulevard", "bulevar", "calz", "privada", "priv.", "andador", "cerrada",
@@ -563,7 +563,9 @@ def _detect_addresses(text: str, lower: str, hits: list[Hit], taken: _Spans) -> 
         for k in _COLONIA_GATE:
             i = lower.find(k)
             while i != -1:
-                windows.append((max(0, i - 170), min(n, i + 60)))
+                # A house number must precede the colonia word closely (number, "int. 4", "entre … y …,").
+                if _DIGIT_RE.search(lower, max(0, i - 80), i) is not None:
+                    windows.append((max(0, i - 170), min(n, i + 60)))
                 i = lower.find(k, i + 1)
         if windows:
             for m in _window_matches(_MX_ADDRESS_RE, text, _merge(windows)):
