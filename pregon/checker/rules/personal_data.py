@@ -61,7 +61,7 @@ _ELECTOR_RE = re.compile(rf"(?<![\w])[A-Z]{{6}}{_SEP}\d{{8}}{_SEP}[HM]{_SEP}?\d{
 # A run of digit groups joined by single separators, optionally led by "+" and an area code in parentheses.
 # Each repetition must consume a separator, so the pattern is unambiguous and linear.
 _NUM_RE = re.compile(
-    r"(?=[+(\d])(?<![\w$@/=#&%+.,\-])"
+    r"(?=[+(\d])(?<![\w$@/=#&%+,\-])(?<!\d\.)(?<!\w\.\w\.)"
     r"(\+\s?)?"
     r"(?:\(\s?\d{1,4}\s?\)\s?)?"
     r"\d{1,19}"

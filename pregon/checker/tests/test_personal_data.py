@@ -67,6 +67,7 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("identificado con cédula de ciudadanía No. 27.123.456", "cedula", "27.123.456"),
     # free-form sentences written outside the corpus templates
     ("Vendo lote, informes 6641234567", "phone", "6641234567"),
+    ("tel.5512345678", "phone", "5512345678"),
     ("Teléfono fijo 7234567 de la señora Rosa", "phone", "7234567"),
     ("Contacto WhatsApp +573156789012", "phone", "+573156789012"),
     ("Mándale whats al 6621112233", "phone", "6621112233"),
