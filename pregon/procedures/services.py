@@ -179,7 +179,8 @@ def procedure_transition(
             raise _validation_error(exc) from None
         locked.save()
 
-        _close_open_deadlines(locked, transition, policy, now)
+        if not transition.keeps_deadlines:
+            _close_open_deadlines(locked, transition, policy, now)
         started = _start_deadline(locked, workflow, transition, policy, now)
         if started is not None:
             changes["deadline"] = {

@@ -127,6 +127,7 @@ class Transition:
     notify: Callable[[Any, TransitionContext], Iterable[Message]] | None = None
     clauses: Callable[[Policy], tuple[str, ...]] | None = None
     style: str = "primary"  # button style in templates: primary | secondary | danger
+    keeps_deadlines: bool = False  # a step inside the state (e.g. an incident's checklist): other deadlines run on
 
     @property
     def is_system(self) -> bool:
