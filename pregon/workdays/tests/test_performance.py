@@ -1,8 +1,7 @@
-"""A deadline is computed in microseconds and only touches the holiday years it needs."""
+"""A deadline only touches the holiday years it needs (speed itself is measured in bench/)."""
 
 from __future__ import annotations
 
-import time as clock
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -37,23 +36,17 @@ def test_holiday_years_are_cached() -> None:
     assert statutory.holidays_for("CO", None, 2031, "en_US") is not first
 
 
-def test_deadline_computation_is_fast() -> None:
-    cal = Calendar("MX", timezone="America/Tijuana", non_working_days=frozenset({date(2027, 1, 4)}))
-    cal.add_business_days(START, 10)  # warm the holiday cache
-    runs = 500
-    began = clock.perf_counter()
-    for _ in range(runs):
-        cal.add_business_days(START, 10)
-        cal.add_business_hours(START, 40)
-        cal.business_time_between(START, START + timedelta(days=30))
-    per_run = (clock.perf_counter() - began) / runs
-    # ~0.3 ms on a laptop; a generous bound so a loaded CI machine does not flake.
-    assert per_run < 0.01, f"{per_run * 1e3:.2f} ms per deadline computation"
+def test_a_long_term_reads_each_holiday_year_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Speed is measured in bench/; here: a four-year term walks year tables, not days one by one per lookup.
+    calls: list[int] = []
+    real = statutory.holidays_for
 
+    def spy(country: str, subdivision: str | None, year: int, language: str | None = None) -> Mapping[date, str]:
+        calls.append(year)
+        return real(country, subdivision, year, language)
 
-def test_a_long_term_does_not_crawl() -> None:
+    monkeypatch.setattr(statutory, "holidays_for", spy)
     cal = Calendar("CO", timezone="America/Bogota")
-    began = clock.perf_counter()
     due = cal.add_business_days(START, 1000)  # about four years of business days
-    assert clock.perf_counter() - began < 0.5
     assert cal.business_days_between(START, due) == 1000
+    assert set(calls) == set(range(2026, due.year + 1))
