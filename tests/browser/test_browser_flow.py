@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from django.core.management import call_command
 
 from pregon.institutions.management.commands.demo_load import DEMO_PASSWORD
 
-# serialized_rollback: the rows data migrations created (the registry's platforms) survive the flushes of
-# earlier transactional tests in the same worker; demo_load needs them.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo_data(settings, django_db_serialized_rollback, transactional_db):
+def demo_data(settings, transactional_db):
     settings.DEMO = True
+    # An earlier transactional test in this worker may have flushed the rows a data migration created
+    # (the registry's platforms); demo_load's accounts need them.
+    from django.apps import apps
+
+    from pregon.registry.models import Platform
+
+    if not Platform.objects.exists():
+        importlib.import_module("pregon.registry.migrations.0002_load_platforms").load_platforms(apps, None)
     call_command("demo_load", verbosity=0, stdout=open("/dev/null", "w"))
 
 
