@@ -188,6 +188,7 @@ class Opening(Section):
     proposal_fields: tuple[str, ...] = ("objectives", "justification")
     graphic_identity_provided: bool = False
     decision_deadline: Duration | None = None
+    technical_opinion_deadline: Duration | None = None
     report_fields: tuple[str, ...] = ("name", "url", "purpose", "operation", "administrators")
     report_notify: tuple[Role, ...] = ("comms",)
     alternate_requires_authorisation_by: Role | None = None
@@ -211,6 +212,7 @@ class Administrators(Section):
     comms_admin_platforms: tuple[str, ...] = ()
     comms_admin_tiers: tuple[Literal["main", "alternate"], ...] = ()
     change_notify: tuple[Role, ...] = ("comms",)
+    change_deadline: Duration | None = None
     access_only_admins_and_head: bool = False
     end_role_when_employment_ends: bool = True
 

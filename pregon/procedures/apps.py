@@ -8,4 +8,4 @@ class ProceduresConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing the workflows module registers every procedure's transition table.
-        from . import home, workflows  # noqa: F401
+        from . import flows, home, workflows  # noqa: F401

@@ -1,0 +1,152 @@
+"""Administrator change: the transition table `ADMINISTRATOR_CHANGE` (rosarito:10.6, iee-sonora:7.IV, pasto:3.15).
+
+    draft ──notify (area head, Communications)─────────┐
+    draft ──open_on_departure (system: employment ended)┴─► awaiting_designation ──designate──► completed
+    awaiting_designation ──expire (system, `administrators.change_deadline`)──► overdue ──designate──► completed
+    (awaiting_designation|overdue) ──cancel (Communications, with reasons)──► cancelled
+
+- Opening it notifies the roles in `administrators.change_notify` (Communications and Informática in Rosarito,
+  rosarito:10.6; Communications in IEE Sonora and Pasto), citing the clause.
+- `official_end_employment` opens one per account the official administered (`open_on_departure`), ends the
+  assignment when `administrators.end_role_when_employment_ends` (pasto:3.15), and starts the credential rotation
+  (see `credential_rotation`).
+- designate: the area head or Communications names the new administrator; the registry assigns it
+  (`administrator_assign`, with the policy's rank/count/employment checks) and the same roles are told the name
+  (pasto:3.15: "cuyo nombre debe ser notificado a la Oficina de Comunicación Social").
+- No norm sets a term; `administrators.change_deadline` if the policy sets one. Expiry: `overdue`, notified to the
+  area head and the change_notify roles; designation is still possible.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from pregon.notifications.services import Message
+from pregon.policy import Policy
+
+from ..choices import AdministratorChangeStatus
+from ..workflows import SYSTEM, Transition, TransitionContext, Workflow, register
+from .common import cite, local, refs, require_role_for_area
+
+_S = AdministratorChangeStatus
+DESIGNATORS = ("area_head", "comms")
+
+
+def _clauses(policy: Policy) -> tuple[str, ...]:
+    return refs(policy, "administrators.change_notify")
+
+
+def _area_guard(obj: Any, ctx: TransitionContext) -> str | None:
+    """An area-scoped head acts only on the accounts of their area (Communications on every account)."""
+    if ctx.actor is None:
+        return None
+    from pregon.institutions.access import roles_of
+
+    held = roles_of(ctx.actor, obj.institution)
+    if "comms" in held:
+        return None
+    require_role_for_area(ctx.actor, obj.institution, "area_head", obj.account.area, _clauses(ctx.policy))
+    return None
+
+
+def _set_opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    return {"account": str(obj.account), "leaving": obj.leaving_label, "cause": obj.cause}
+
+
+def _set_designated(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.designated_by = ctx.actor
+    obj.designated_at = ctx.now
+    obj.designated_role = str(ctx.data.get("role") or "")
+    official = ctx.data.get("official")
+    return {"designated_at": [None, ctx.now], "official": str(official) if official else None,
+            "role": obj.designated_role}
+
+
+def _set_reasons(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.reasons = ctx.reason
+    return {"reasons": ["", ctx.reason]} if ctx.reason else {}
+
+
+def _notify_opened(obj: Any, ctx: TransitionContext) -> list[Message]:
+    clauses = _clauses(ctx.policy)
+    lines = [
+        gettext("Cambio de administrador en la cuenta %(account)s (área: %(area)s).")
+        % {"account": obj.account, "area": obj.account.area},
+    ]
+    if obj.leaving_label:
+        lines.append(gettext("Deja de administrarla: %(who)s.") % {"who": obj.leaving_label})
+    if obj.cause:
+        lines.append(gettext("Causa: %(cause)s.") % {"cause": obj.cause})
+    lines.append(gettext("Designe al nuevo administrador y notifíquelo%(cite)s.") % {"cite": cite(clauses)})
+    d = ctx.started_deadline
+    if d is not None:
+        lines.append(gettext("Plazo: %(duration)s, vence el %(due)s%(cite)s.")
+                     % {"duration": d.duration_display, "due": local(d.due_at, obj.institution), "cite": cite(d.clauses)})
+    return [Message(
+        subject=gettext("Cambio de administrador de cuenta (%(c)s)") % {"c": ", ".join(clauses)},
+        body="\n".join(lines), roles=tuple(sorted({*ctx.policy.administrators.change_notify, "area_head"})),
+        link=obj.get_absolute_url(), clauses=clauses, kind="administrator_change.opened",
+    )]
+
+
+def _notify_designated(obj: Any, ctx: TransitionContext) -> list[Message]:
+    clauses = _clauses(ctx.policy)
+    official = ctx.data.get("official")
+    return [Message(
+        subject=gettext("Nuevo administrador de cuenta designado (%(c)s)") % {"c": ", ".join(clauses)},
+        body="\n".join([
+            gettext("Cuenta: %(account)s.") % {"account": obj.account},
+            gettext("Nuevo administrador (%(role)s): %(who)s.")
+            % {"role": obj.get_designated_role_display() or "—", "who": official.full_name if official else "—"},
+            *([gettext("Sustituye a: %(who)s.") % {"who": obj.leaving_label}] if obj.leaving_label else []),
+        ]),
+        roles=tuple(ctx.policy.administrators.change_notify), link=obj.get_absolute_url(), clauses=clauses,
+        kind="administrator_change.designated",
+    )]
+
+
+def _notify_expired(obj: Any, ctx: TransitionContext) -> list[Message]:
+    clauses = refs(ctx.policy, "administrators.change_deadline", "administrators.change_notify")
+    return [Message(
+        subject=gettext("Venció el plazo para designar administrador (%(c)s)") % {"c": ", ".join(clauses)},
+        body=gettext("La cuenta %(account)s sigue sin el nuevo administrador. %(reason)s")
+        % {"account": obj.account, "reason": ctx.reason},
+        roles=tuple(sorted({*ctx.policy.administrators.change_notify, "area_head"})), link=obj.get_absolute_url(),
+        clauses=clauses, kind="administrator_change.expired",
+    )]
+
+
+_OPEN = dict(effect=_set_opened, notify=_notify_opened, deadline="administrators.change_deadline",
+             on_expiry="expire", event="opened", clauses=_clauses)
+
+ADMINISTRATOR_CHANGE = register(
+    Workflow(
+        name="administrator_change",
+        label=_("cambio de administrador"),
+        states=AdministratorChangeStatus,
+        initial=_S.DRAFT,
+        transitions=(
+            Transition("notify", (_S.DRAFT,), _S.AWAITING_DESIGNATION, roles=DESIGNATORS, guard=_area_guard,
+                       label=_("notificar el cambio de administrador"), **_OPEN),
+            Transition("open_on_departure", (_S.DRAFT,), _S.AWAITING_DESIGNATION, roles=(SYSTEM,),
+                       label=_("iniciado por la baja del servidor público"), **_OPEN),
+            Transition(
+                "designate", (_S.AWAITING_DESIGNATION, _S.OVERDUE), _S.COMPLETED, roles=DESIGNATORS,
+                guard=_area_guard, effect=_set_designated, notify=_notify_designated,
+                label=_("designar al nuevo administrador"), clauses=_clauses,
+            ),
+            Transition(
+                "cancel", (_S.AWAITING_DESIGNATION, _S.OVERDUE), _S.CANCELLED, roles=("comms",),
+                requires_reason=True, effect=_set_reasons, label=_("cancelar el cambio"), style="danger",
+            ),
+            Transition(
+                "expire", (_S.AWAITING_DESIGNATION,), _S.OVERDUE, roles=(SYSTEM,), effect=_set_reasons,
+                notify=_notify_expired, event="expired", label=_("plazo de designación vencido"),
+                clauses=lambda p: refs(p, "administrators.change_deadline"),
+            ),
+        ),
+    )
+)

@@ -1,0 +1,236 @@
+"""Account closure: the transition table `CLOSURE` (rosarito:10.7–10.8, iee-sonora:7.VII–VIII, pasto:3.17,
+pasto:3.20).
+
+    draft ──submit (area head)──► submitted ──acknowledge (comms)──► acknowledged
+    draft ──propose (comms)──► proposed ──accept (area head)──► acknowledged
+                                   └──decline (area head, reasons)──► declined
+    acknowledged ──attest_deleted (area head, administrator; content_action=delete)──► contents_deleted ─┐
+    acknowledged ──export_history (area head, comms, administrator; content_action=preserve)──► history_archived ─┤
+                                                                      close (area head, comms) ──► closed ◄┘
+    (draft|proposed|submitted|acknowledged) ──withdraw (owner)──► withdrawn
+
+- submit: the area's notice (oficio) to Communications (rosarito:10.7, iee-sonora:7.VII); Communications is told.
+- acknowledge / accept: Communications received it and informs Informática: `closure.notify` is told.
+- Contents are the policy's `closure.content_action`, frozen on the request: `delete` — the area attests it deleted
+  them (rosarito:10.8, iee-sonora:7.VIII); `preserve` — deleting is forbidden (pasto:3.17), the account's history
+  is exported to the archive (registry data, administrators, ledger timeline, archived publications when the
+  publications app is installed) as a JSON file whose SHA-256 goes to the ledger; `close` is guarded on it.
+- close: the account becomes `closed` in the registry (and so in the directory), `closure.notify` is told.
+- Deadlines: none in the norms, and no policy field sets one: a closure waits on the area.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from pregon.notifications.services import Message
+from pregon.policy import Policy
+
+from ..choices import ClosureStatus
+from ..workflows import OWNER, Transition, TransitionContext, Workflow, register
+from .lifecycle import account_status_set, cite, head_message, message
+
+_S = ClosureStatus
+OPEN_STATES = (_S.DRAFT, _S.PROPOSED, _S.SUBMITTED, _S.ACKNOWLEDGED, _S.CONTENTS_DELETED, _S.HISTORY_ARCHIVED)
+
+
+def _clauses(policy: Policy) -> tuple[str, ...]:
+    section = policy.closure
+    found: dict[str, None] = {}
+    for name in ("notify", "content_action", "archive_export_required"):
+        for c in section.clauses_for(name):
+            found.setdefault(c, None)
+    return tuple(found)
+
+
+def _content_clauses(policy: Policy) -> tuple[str, ...]:
+    return policy.closure.clauses_for("content_action") + tuple(
+        c for c in policy.closure.clauses_for("archive_export_required")
+        if c not in policy.closure.clauses_for("content_action"))
+
+
+def _abandonment_clauses(policy: Policy) -> tuple[str, ...]:
+    return policy.closure.clauses_for("abandonment_after") + policy.closure.clauses_for(
+        "unattended_alternate_may_close")
+
+
+def deleting_forbidden_message(policy: Policy) -> str:
+    return gettext(
+        "La norma prohíbe borrar el historial de publicaciones%(cite)s: el historial se exporta al archivo antes de "
+        "cerrar la cuenta."
+    ) % {"cite": cite(policy.closure.clauses_for("content_action"))}
+
+
+# ------------------------------------------------------------------------------------------------ guards
+
+
+def _account_open(obj: Any, ctx: TransitionContext) -> str | None:
+    if obj.account.is_closed:
+        return gettext("La cuenta ya está cerrada en el registro.")
+    return None
+
+
+def _guard_delete(obj: Any, ctx: TransitionContext) -> str | None:
+    if obj.content_action != "delete":
+        return deleting_forbidden_message(ctx.policy)
+    return None
+
+
+def _guard_export(obj: Any, ctx: TransitionContext) -> str | None:
+    if obj.content_action != "preserve":
+        return gettext("La norma de esta institución manda borrar los contenidos%(cite)s, no exportarlos.") % {
+            "cite": cite(ctx.policy.closure.clauses_for("content_action"))}
+    return None
+
+
+def _guard_close(obj: Any, ctx: TransitionContext) -> str | None:
+    refusal = _account_open(obj, ctx)
+    if refusal:
+        return refusal
+    if obj.content_action == "preserve" and not obj.export_sha256:
+        return gettext("Antes de cerrar, exporte el historial de la cuenta al archivo%(cite)s.") % {
+            "cite": cite(_content_clauses(ctx.policy))}
+    if obj.content_action == "delete" and obj.contents_deleted_at is None:
+        return gettext("Antes de cerrar, el área debe atestiguar que borró los contenidos%(cite)s.") % {
+            "cite": cite(ctx.policy.closure.clauses_for("content_action"))}
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ effects
+
+
+def _submitted(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.submitted_at = ctx.now
+    return {"submitted_at": [None, ctx.now]}
+
+
+def _acknowledged(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.acknowledged_at = ctx.now
+    obj.acknowledged_by = ctx.actor
+    return {"acknowledged_at": [None, ctx.now]}
+
+
+def _decided(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.reasons = ctx.reason
+    return {"reasons": ["", ctx.reason]} if ctx.reason else {}
+
+
+def _deleted(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.contents_deleted_at = ctx.now
+    obj.contents_deleted_by = ctx.actor
+    return {"contents_deleted_at": [None, ctx.now], "attested_by": getattr(ctx.actor, "username", "")}
+
+
+def _exported(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    """Builds the archive export of the account's history and stores it before the account may close."""
+    from ..archive import account_history_export
+
+    payload = account_history_export(obj.account, closure=obj, now=ctx.now)
+    data = json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=1, default=str).encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    name = f"{obj.institution.slug}-{obj.account.handle}-{obj.public_id}-{digest[:12]}.json"
+    obj.export_file.save(name, ContentFile(data), save=False)
+    obj.export_sha256 = digest
+    obj.export_size = len(data)
+    obj.exported_at = ctx.now
+    obj.exported_by = ctx.actor
+    return {"export": {"file": obj.export_file.name, "sha256": digest, "size": len(data),
+                       "events": len(payload["timeline"]), "publications": payload["publications"]["count"]}}
+
+
+def _closed(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.closed_at = ctx.now
+    obj.closed_by = ctx.actor
+    changes = {"closed_at": [None, ctx.now], "content_action": obj.content_action}
+    changes.update(account_status_set(obj.account, "closed", ctx))
+    return changes
+
+
+# ------------------------------------------------------------------------------------------------ notices
+
+
+def _notify(obj: Any, ctx: TransitionContext) -> list[Message]:
+    name = ctx.transition.name
+    account = obj.account_label
+    policy = ctx.policy
+    others = tuple(r for r in policy.closure.notify if r != "comms")
+    head_roles, heads = head_message(obj.account)
+    if name == "submit":
+        lines = [gettext("El área responsable avisa que dejará de usar la cuenta %(a)s y procederá a cancelarla.")
+                 % {"a": account}, "", gettext("Motivo: %(m)s") % {"m": obj.motive}]
+        if obj.preserves_history:
+            lines += ["", deleting_forbidden_message(policy)]
+        return [message(obj, ctx, subject=gettext("Aviso de cierre de la cuenta %(a)s") % {"a": account},
+                        lines=lines, roles=("comms",))]
+    if name in ("acknowledge", "accept"):
+        lines = [gettext("Comunicación Social informa el cierre de la cuenta %(a)s.") % {"a": account},
+                 "", gettext("Motivo: %(m)s") % {"m": obj.motive}]
+        return [message(obj, ctx, subject=gettext("Cierre de la cuenta %(a)s en curso") % {"a": account},
+                        lines=lines, roles=(*others, *(("comms",) if name == "accept" else ()), *head_roles),
+                        users=(*heads, obj.requested_by))]
+    if name == "propose":
+        lines = [gettext("Comunicación Social propone al área cerrar la cuenta %(a)s por desatención.") % {"a": account},
+                 "", gettext("Motivo: %(m)s") % {"m": obj.motive}]
+        return [message(obj, ctx, subject=gettext("Propuesta de cierre de la cuenta %(a)s") % {"a": account},
+                        lines=lines, roles=head_roles, users=heads,
+                        clauses=_abandonment_clauses(policy) or _clauses(policy))]
+    if name == "decline":
+        return [message(obj, ctx, subject=gettext("El área no aceptó cerrar la cuenta %(a)s") % {"a": account},
+                        lines=[gettext("El área responsable conserva la cuenta %(a)s.") % {"a": account}],
+                        roles=("comms",), users=(obj.requested_by,),
+                        clauses=_abandonment_clauses(policy) or _clauses(policy))]
+    if name == "close":
+        lines = [gettext("La cuenta %(a)s quedó cerrada en el registro y sale del directorio de cuentas oficiales.")
+                 % {"a": account}]
+        if obj.preserves_history:
+            lines += ["", gettext("Historial exportado al archivo: %(f)s (SHA-256 %(h)s).")
+                      % {"f": obj.export_file.name, "h": obj.export_sha256}]
+        else:
+            lines += ["", gettext("El área atestiguó que borró los contenidos.")]
+        return [message(obj, ctx, subject=gettext("Cuenta %(a)s cerrada") % {"a": account}, lines=lines,
+                        roles=tuple(policy.closure.notify) + head_roles, users=(*heads, obj.requested_by))]
+    return []
+
+
+CLOSURE = register(
+    Workflow(
+        name="closure",
+        label=_("cierre de cuenta"),
+        states=ClosureStatus,
+        initial=_S.DRAFT,
+        transitions=(
+            Transition("submit", (_S.DRAFT,), _S.SUBMITTED, roles=("area_head",), guard=_account_open,
+                       effect=_submitted, notify=_notify, label=_("enviar el aviso a Comunicación Social"),
+                       clauses=_clauses),
+            Transition("propose", (_S.DRAFT,), _S.PROPOSED, roles=("comms",), guard=_account_open,
+                       effect=_submitted, notify=_notify, label=_("proponer el cierre al área"),
+                       clauses=_abandonment_clauses),
+            Transition("accept", (_S.PROPOSED,), _S.ACKNOWLEDGED, roles=("area_head",), guard=_account_open,
+                       effect=_acknowledged, notify=_notify, label=_("aceptar el cierre propuesto"),
+                       clauses=_clauses),
+            Transition("decline", (_S.PROPOSED,), _S.DECLINED, roles=("area_head",), requires_reason=True,
+                       effect=_decided, notify=_notify, label=_("no aceptar el cierre"), style="danger",
+                       clauses=_abandonment_clauses),
+            Transition("acknowledge", (_S.SUBMITTED,), _S.ACKNOWLEDGED, roles=("comms",), guard=_account_open,
+                       effect=_acknowledged, notify=_notify, label=_("acusar recibo e informar a Informática"),
+                       clauses=_clauses),
+            Transition("attest_deleted", (_S.ACKNOWLEDGED,), _S.CONTENTS_DELETED, roles=("area_head", "account_admin"),
+                       guard=_guard_delete, effect=_deleted, label=_("atestiguar que se borraron los contenidos"),
+                       clauses=_content_clauses, style="danger"),
+            Transition("export_history", (_S.ACKNOWLEDGED,), _S.HISTORY_ARCHIVED,
+                       roles=("area_head", "comms", "account_admin"), guard=_guard_export, effect=_exported,
+                       label=_("exportar el historial al archivo"), clauses=_content_clauses),
+            Transition("close", (_S.CONTENTS_DELETED, _S.HISTORY_ARCHIVED), _S.CLOSED, roles=("area_head", "comms"),
+                       guard=_guard_close, effect=_closed, notify=_notify, label=_("cerrar la cuenta"),
+                       clauses=_clauses, style="danger"),
+            Transition("withdraw", (_S.DRAFT, _S.PROPOSED, _S.SUBMITTED, _S.ACKNOWLEDGED), _S.WITHDRAWN,
+                       roles=(OWNER,), effect=_decided, label=_("retirar"), style="secondary"),
+        ),
+    )
+)

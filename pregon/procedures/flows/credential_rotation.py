@@ -1,0 +1,157 @@
+"""Credential rotation: the transition table `CREDENTIAL_ROTATION` (guadalajara:15ª, pasto:2, rosarito:8.7).
+
+    draft ──open (Communications, Informática, area head)─┐
+    draft ──open_automatically (system)───────────────────┴─► pending ──attest (administrator)──► done
+    pending ──expire (system, `credentials.rotation_deadline`)──► overdue ──attest──► done
+    (pending|overdue) ──cancel (Communications, with reasons)──► cancelled
+
+- Opened automatically when someone with access leaves an account (`credentials.rotate_on_access_loss`: an
+  administrator's employment ends or an administrator change names who leaves) — the account goes `at_risk` — and
+  by `pregon tick` when `credentials.periodic_rotation` is set and the last rotation is older (a reminder: the
+  account's status does not change).
+- attest: an account administrator attests the three checks (password changed, sessions revoked, recovery e-mail
+  checked); the account returns to `active`. Pregón stores the attestation, never a password.
+- Expiry: `overdue`; Communications, Informática, the area head and the administrators are told; the account stays
+  `at_risk` until the attestation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from pregon.notifications.services import Message
+from pregon.policy import Policy
+
+from ..choices import CredentialRotationStatus
+from ..workflows import SYSTEM, GuardRefused, Transition, TransitionContext, Workflow, register
+from .common import account_admin_users, cite, local, refs, require_role_for_area
+
+_S = CredentialRotationStatus
+CHECKS = {
+    "password_changed": _("la contraseña se cambió"),
+    "sessions_revoked": _("se cerraron todas las sesiones abiertas"),
+    "recovery_email_checked": _("el correo de recuperación es el institucional"),
+}
+
+
+def rotation_clauses(policy: Policy, trigger: str = "access_loss") -> tuple[str, ...]:
+    if trigger == "periodic":
+        return refs(policy, "credentials.periodic_rotation")
+    return refs(policy, "credentials.rotate_on_access_loss")
+
+
+def _clauses(policy: Policy) -> tuple[str, ...]:
+    return refs(policy, "credentials.rotate_on_access_loss", "credentials.periodic_rotation")
+
+
+def _attest_guard(obj: Any, ctx: TransitionContext) -> str | None:
+    require_role_for_area(ctx.actor, obj.institution, "account_admin", obj.account.area, _clauses(ctx.policy))
+    return None
+
+
+def _set_opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    return {"account": str(obj.account), "trigger": obj.trigger, "person": obj.person_label}
+
+
+def _set_attested(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    missing = [str(label) for key, label in CHECKS.items() if not ctx.data.get(key)]
+    if missing:
+        raise GuardRefused(
+            gettext("Para dar por cambiadas las credenciales confirme que %(missing)s") % {"missing": "; ".join(missing)}
+            + cite(_clauses(ctx.policy)) + ".",
+            code="ROTATION_CHECKS_MISSING", extra={"missing": [k for k in CHECKS if not ctx.data.get(k)]},
+        )
+    obj.password_changed = obj.sessions_revoked = obj.recovery_email_checked = True
+    obj.attested_by = ctx.actor
+    obj.attested_at = ctx.now
+    return {"attested_at": [None, ctx.now], "checks": sorted(CHECKS)}
+
+
+def _set_reasons(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.reasons = ctx.reason
+    return {"reasons": ["", ctx.reason]} if ctx.reason else {}
+
+
+def _notify_opened(obj: Any, ctx: TransitionContext) -> list[Message]:
+    clauses = rotation_clauses(ctx.policy, obj.trigger)
+    if obj.trigger == "periodic":
+        first = gettext("Toca el cambio periódico de contraseña de la cuenta %(account)s%(cite)s.")
+    else:
+        first = gettext("Alguien con acceso dejó la cuenta %(account)s%(cite)s: cambie la contraseña. La cuenta se "
+                        "muestra «en riesgo» hasta que un administrador lo confirme.")
+    lines = [first % {"account": obj.account, "cite": cite(clauses)}]
+    if obj.person_label:
+        lines.append(gettext("Persona que dejó la cuenta: %(who)s.") % {"who": obj.person_label})
+    lines += ["", gettext("Al terminar, confirme en Pregón que: %(checks)s. Nunca escriba la contraseña en Pregón.")
+              % {"checks": "; ".join(str(v) for v in CHECKS.values())}]
+    d = ctx.started_deadline
+    if d is not None:
+        lines.append(gettext("Plazo: %(duration)s, vence el %(due)s%(cite)s.")
+                     % {"duration": d.duration_display, "due": local(d.due_at, obj.institution), "cite": cite(d.clauses)})
+    return [Message(
+        subject=gettext("Cambio de contraseñas pendiente: %(account)s (%(c)s)")
+        % {"account": obj.account, "c": ", ".join(clauses)},
+        body="\n".join(lines), roles=("it",), users=account_admin_users(obj.account), link=obj.get_absolute_url(),
+        clauses=clauses, kind="credential_rotation.opened",
+    )]
+
+
+def _notify_attested(obj: Any, ctx: TransitionContext) -> list[Message]:
+    clauses = rotation_clauses(ctx.policy, obj.trigger)
+    return [Message(
+        subject=gettext("Credenciales cambiadas: %(account)s") % {"account": obj.account},
+        body=gettext("Un administrador confirmó el cambio de contraseña, el cierre de sesiones y el correo de "
+                     "recuperación de %(account)s%(cite)s.") % {"account": obj.account, "cite": cite(clauses)},
+        roles=("it",), link=obj.get_absolute_url(), clauses=clauses, kind="credential_rotation.attested",
+    )]
+
+
+def _notify_expired(obj: Any, ctx: TransitionContext) -> list[Message]:
+    clauses = refs(ctx.policy, "credentials.rotation_deadline", "credentials.rotate_on_access_loss")
+    return [Message(
+        subject=gettext("Venció el plazo para cambiar las contraseñas de %(account)s (%(c)s)")
+        % {"account": obj.account, "c": ", ".join(clauses)},
+        body="\n".join([
+            gettext("Nadie ha confirmado el cambio de contraseña de %(account)s; la cuenta sigue «en riesgo».")
+            % {"account": obj.account},
+            ctx.reason,
+        ]),
+        roles=("comms", "it", "area_head"), users=account_admin_users(obj.account), link=obj.get_absolute_url(),
+        clauses=clauses, kind="credential_rotation.expired",
+    )]
+
+
+_OPEN = dict(effect=_set_opened, notify=_notify_opened, deadline="credentials.rotation_deadline",
+             on_expiry="expire", event="opened", clauses=_clauses)
+
+CREDENTIAL_ROTATION = register(
+    Workflow(
+        name="credential_rotation",
+        label=_("cambio de contraseñas"),
+        states=CredentialRotationStatus,
+        initial=_S.DRAFT,
+        transitions=(
+            Transition("open", (_S.DRAFT,), _S.PENDING, roles=("comms", "it", "area_head"),
+                       label=_("pedir el cambio de contraseñas"), **_OPEN),
+            Transition("open_automatically", (_S.DRAFT,), _S.PENDING, roles=(SYSTEM,),
+                       label=_("cambio de contraseñas iniciado por el sistema"), **_OPEN),
+            Transition(
+                "attest", (_S.PENDING, _S.OVERDUE), _S.DONE, roles=("account_admin",), guard=_attest_guard,
+                effect=_set_attested, notify=_notify_attested, label=_("confirmar el cambio de contraseñas"),
+                clauses=_clauses,
+            ),
+            Transition(
+                "cancel", (_S.PENDING, _S.OVERDUE), _S.CANCELLED, roles=("comms",), requires_reason=True,
+                effect=_set_reasons, label=_("cancelar"), style="danger",
+            ),
+            Transition(
+                "expire", (_S.PENDING,), _S.OVERDUE, roles=(SYSTEM,), effect=_set_reasons, notify=_notify_expired,
+                event="expired", label=_("plazo de cambio vencido"),
+                clauses=lambda p: refs(p, "credentials.rotation_deadline"),
+            ),
+        ),
+    )
+)

@@ -1,0 +1,413 @@
+"""Opening request: the transition table `OPENING_REQUEST` (rosarito:10.1–10.5, iee-sonora:7.I–III,V,
+pasto:3.10–3.14).
+
+    draft ──sign────────────────► submitted ──approve──► approved ──report──► registered
+      └────sign_for_opinion─► awaiting_opinion ─give_opinion─┘   └─reject──► rejected
+    (draft|awaiting_opinion|submitted) ──withdraw (owner)──► withdrawn
+    (awaiting_opinion|submitted) ──expire (system, at the policy's deadline)──► expired
+
+- sign / sign_for_opinion: the area head (`opening.signed_by`) signs the proposal with the fields the policy asks
+  (`opening.proposal_fields`); the platform must be allowed for the tier (`platforms.allowed_*`, pasto:3.11). The
+  variant is picked by `opening.technical_opinion_required` (rosarito:10.4 yes, iee-sonora:7.III no).
+- give_opinion: Informática (`opening.technical_opinion_by`) writes its opinion (favourable or not).
+- approve / reject: Communications (`opening.decided_by`; for alternate accounts
+  `opening.alternate_requires_authorisation_by`, pasto:3.10). Approval carries the graphic-identity elements when
+  `opening.graphic_identity_provided`. Rejection needs reasons.
+- report: the area reports the opened account (`opening.report_fields`); the registry validates it against the
+  policy (institutional e-mail domain, handle rules, platforms for the tier) — refusals name the clause — and
+  `services_accounts.opening_request_report` registers it (`account_register`), active.
+- Deadlines: none in the norms; `opening.technical_opinion_deadline` and `opening.decision_deadline` if the
+  policy sets them. Expiry: `expired` (the area may file again), the requester and the decider are told.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from pregon.notifications.services import Message
+from pregon.policy import Policy
+from pregon.registry.choices import Tier
+
+from ..choices import OpeningRequestStatus
+from ..workflows import OWNER, SYSTEM, GuardRefused, Transition, TransitionContext, Workflow, register
+from .common import cite, refs, require_role_for_area
+
+_S = OpeningRequestStatus
+
+PROPOSAL_FIELD_LABELS = {
+    "objectives": _("objetivos"),
+    "scope": _("alcances"),
+    "coverage_or_benefits": _("cobertura social o beneficios"),
+    "justification": _("justificación en los programas y actividades del área"),
+}
+REPORT_FIELD_LABELS = {
+    "name": _("nombre de la cuenta"),
+    "url": _("dirección electrónica (URL)"),
+    "purpose": _("propósitos"),
+    "operation": _("operación"),
+    "administrators": _("administradores"),
+    "email": _("correo de registro"),
+}
+
+
+# ------------------------------------------------------------------------------------------------ roles
+
+
+def decider_role(obj: Any, policy: Policy) -> str:
+    """Who decides this request: the alternate-account authoriser for alternate accounts when the policy names
+    one (pasto:3.10), else `opening.decided_by`."""
+    opening = policy.opening
+    if obj.tier == Tier.ALTERNATE and opening.alternate_requires_authorisation_by:
+        return opening.alternate_requires_authorisation_by
+    return opening.decided_by
+
+
+def decider_clauses(obj: Any, policy: Policy) -> tuple[str, ...]:
+    if obj.tier == Tier.ALTERNATE and policy.opening.alternate_requires_authorisation_by:
+        return refs(policy, "opening.alternate_requires_authorisation_by")
+    return refs(policy, "opening.decided_by")
+
+
+def _decider_roles(policy: Policy) -> tuple[str, ...]:
+    roles = {policy.opening.decided_by}
+    if policy.opening.alternate_requires_authorisation_by:
+        roles.add(policy.opening.alternate_requires_authorisation_by)
+    return tuple(sorted(roles))
+
+
+def _signer_roles(policy: Policy) -> tuple[str, ...]:
+    return (policy.opening.signed_by,)
+
+
+def _opinion_roles(policy: Policy) -> tuple[str, ...]:
+    by = policy.opening.technical_opinion_by
+    return (by,) if policy.opening.technical_opinion_required and by else ()
+
+
+def _reporter_roles(policy: Policy) -> tuple[str, ...]:
+    return tuple(sorted({policy.opening.signed_by, "account_admin"}))
+
+
+def _clauses(policy: Policy) -> tuple[str, ...]:
+    return refs(policy, "opening.signed_by", "opening.decided_by")
+
+
+# ------------------------------------------------------------------------------------------------ guards
+
+
+def platform_refusal(platform: Any, tier: str, policy: Policy) -> str | None:
+    """The refusal when the policy does not allow `platform` for `tier` (pasto:3.11), else None."""
+    allowed = policy.platforms.allowed_main if tier == Tier.MAIN else policy.platforms.allowed_alternate
+    if not allowed or platform.slug in allowed:
+        return None
+    clauses = refs(policy, "platforms.allowed_main" if tier == Tier.MAIN else "platforms.allowed_alternate")
+    text = (
+        gettext("No se permiten cuentas principales en %(platform)s; sólo en: %(allowed)s")
+        if tier == Tier.MAIN
+        else gettext("No se permiten cuentas alternas en %(platform)s; sólo en: %(allowed)s")
+    )
+    return text % {"platform": platform.name, "allowed": ", ".join(allowed)} + cite(clauses) + "."
+
+
+def proposal_refusal(obj: Any, policy: Policy) -> str | None:
+    """What the signed proposal lacks (`opening.proposal_fields`), or a platform the tier may not use."""
+    missing = [
+        str(PROPOSAL_FIELD_LABELS.get(name, name))
+        for name in policy.opening.proposal_fields
+        if not str(getattr(obj, name, "") or "").strip()
+    ]
+    if missing:
+        return gettext("A la propuesta le falta: %(fields)s") % {"fields": ", ".join(missing)} + cite(
+            refs(policy, "opening.proposal_fields")
+        ) + "."
+    return platform_refusal(obj.platform, obj.tier, policy)
+
+
+def _sign_guard(obj: Any, ctx: TransitionContext) -> str | None:
+    wants_opinion = ctx.transition.name == "sign_for_opinion"
+    if wants_opinion != bool(ctx.policy.opening.technical_opinion_required):
+        if wants_opinion:
+            return gettext("La norma no pide opinión técnica previa para abrir cuentas; use «firmar y enviar».")
+        return gettext("La norma pide la opinión técnica de %(role)s antes de resolver") % {
+            "role": ctx.policy.opening.technical_opinion_by} + cite(refs(ctx.policy, "opening.technical_opinion_required")) + "."
+    require_role_for_area(ctx.actor, obj.institution, ctx.policy.opening.signed_by, obj.area,
+                          refs(ctx.policy, "opening.signed_by"))
+    return proposal_refusal(obj, ctx.policy)
+
+
+def _decide_guard(obj: Any, ctx: TransitionContext) -> str | None:
+    require_role_for_area(ctx.actor, obj.institution, decider_role(obj, ctx.policy), obj.area,
+                          decider_clauses(obj, ctx.policy))
+    return None
+
+
+def _report_guard(obj: Any, ctx: TransitionContext) -> str | None:
+    if ctx.actor is not None:
+        from pregon.institutions.access import roles_of
+
+        held = roles_of(ctx.actor, obj.institution) & set(_reporter_roles(ctx.policy))
+        role = sorted(held)[0] if held else ctx.policy.opening.signed_by
+        require_role_for_area(ctx.actor, obj.institution, role, obj.area, refs(ctx.policy, "opening.report_fields"))
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ effects
+
+
+def _set_signed(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.signed_by = ctx.actor
+    obj.signed_at = ctx.now
+    return {"signed_at": [None, ctx.now], "proposal": {
+        name: getattr(obj, name, "") for name in ctx.policy.opening.proposal_fields}}
+
+
+def _set_opinion(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    favourable = ctx.data.get("favourable")
+    obj.opinion = ctx.reason
+    obj.opinion_favourable = None if favourable is None else bool(favourable)
+    obj.opinion_by = ctx.actor
+    obj.opinion_at = ctx.now
+    return {"opinion_favourable": [None, obj.opinion_favourable], "opinion_at": [None, ctx.now]}
+
+
+def _set_approved(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    identity = str(ctx.data.get("graphic_identity") or "").strip()
+    if ctx.policy.opening.graphic_identity_provided and not identity:
+        raise GuardRefused(
+            gettext("Al autorizar, Comunicación Social proporciona los elementos de imagen gráfica de la cuenta")
+            + cite(refs(ctx.policy, "opening.graphic_identity_provided")) + ".",
+            code="GRAPHIC_IDENTITY_REQUIRED",
+        )
+    obj.graphic_identity = identity
+    obj.decided_by = ctx.actor
+    obj.decided_at = ctx.now
+    obj.reasons = ctx.reason
+    return {"decided_at": [None, ctx.now], "graphic_identity": bool(identity)}
+
+
+def _set_rejected(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.decided_by = ctx.actor
+    obj.decided_at = ctx.now
+    obj.reasons = ctx.reason
+    return {"decided_at": [None, ctx.now], "reasons": ["", ctx.reason]}
+
+
+def report_refusal(obj: Any, report: dict[str, Any], policy: Policy) -> tuple[str, dict[str, Any]] | None:
+    """Validates the area's report against the policy: the fields it must carry (`opening.report_fields`), the URL
+    on the requested platform, the institutional e-mail domain and platform suffix, handle rules and platforms for
+    the tier (the registry's checks). Returns (message naming the clauses, extra) or None."""
+    from pregon.registry.services import account_identify, account_policy_violations
+
+    missing = [
+        str(REPORT_FIELD_LABELS.get(name, name))
+        for name in policy.opening.report_fields
+        if not report.get(name)
+    ]
+    if missing:
+        return (gettext("Al informe de apertura le falta: %(fields)s") % {"fields": ", ".join(missing)}
+                + cite(refs(policy, "opening.report_fields")) + ".", {"missing": missing})
+    platform, handle, _url = account_identify(str(report["url"]), obj.platform)
+    if platform.pk != obj.platform_id:
+        return (gettext("La URL informada es de %(found)s, pero se autorizó una cuenta de %(platform)s.")
+                % {"found": platform.name, "platform": obj.platform.name}, {})
+    violations = account_policy_violations(
+        institution=obj.institution, platform=platform, handle=handle, tier=obj.tier, kind="official",
+        email=str(report.get("email") or ""), policy=policy,
+    )
+    if violations:
+        return (" ".join(v.message + "." for v in violations),
+                {"clauses": sorted({c for v in violations for c in v.clauses}),
+                 "violations": [v.as_dict() for v in violations]})
+    return None
+
+
+def _set_reported(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    report = dict(ctx.data.get("report") or {})
+    refusal = report_refusal(obj, report, ctx.policy)
+    if refusal is not None:
+        raise GuardRefused(refusal[0], code="REPORT_REFUSED", extra=refusal[1])
+    obj.report = {k: v for k, v in report.items() if k != "administrator_ids"}
+    obj.reported_by = ctx.actor
+    obj.reported_at = ctx.now
+    return {"report": obj.report, "reported_at": [None, ctx.now]}
+
+
+def _set_withdrawn(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.reasons = ctx.reason
+    return {}
+
+
+def _set_expired(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.reasons = ctx.reason
+    return {"deadline": str(ctx.deadline.public_id) if ctx.deadline else None}
+
+
+# ------------------------------------------------------------------------------------------------ notices
+
+
+def _people(obj: Any) -> tuple[Any, ...]:
+    return tuple(u for u in (obj.requested_by, obj.signed_by) if u is not None)
+
+
+def _summary(obj: Any) -> list[str]:
+    lines = [
+        gettext("Cuenta propuesta: %(name)s (%(platform)s, %(tier)s)")
+        % {"name": obj.proposed_name, "platform": obj.platform.name, "tier": obj.get_tier_display()},
+        gettext("Área: %(area)s") % {"area": obj.area},
+    ]
+    for name in ("objectives", "scope", "coverage_or_benefits", "justification"):
+        value = getattr(obj, name, "")
+        if value:
+            lines.append(f"{str(PROPOSAL_FIELD_LABELS[name]).capitalize()}: {value}")
+    return lines
+
+
+def _deadline_line(ctx: TransitionContext, obj: Any) -> list[str]:
+    from .common import local
+
+    d = ctx.started_deadline
+    if d is None:
+        return []
+    return ["", gettext("Plazo: %(duration)s, vence el %(due)s%(cite)s.")
+            % {"duration": d.duration_display, "due": local(d.due_at, obj.institution), "cite": cite(d.clauses)}]
+
+
+def _notify_signed(obj: Any, ctx: TransitionContext) -> list[Message]:
+    policy = ctx.policy
+    clauses = refs(policy, "opening.signed_by", "opening.decided_by", "opening.technical_opinion_by")
+    roles = {decider_role(obj, policy)}
+    if policy.opening.technical_opinion_required and policy.opening.technical_opinion_by:
+        roles.add(policy.opening.technical_opinion_by)
+    messages = [Message(
+        subject=gettext("Propuesta de apertura de cuenta firmada (%(c)s)") % {"c": ", ".join(clauses)},
+        body="\n".join([
+            gettext("El área %(area)s presenta la propuesta firmada de abrir una cuenta.") % {"area": obj.area},
+            *(["", gettext("Informática debe emitir su opinión técnica antes de que Comunicación Social resuelva.")]
+              if ctx.transition.name == "sign_for_opinion" else []),
+            "", *_summary(obj), *_deadline_line(ctx, obj),
+        ]),
+        roles=tuple(sorted(roles)), link=obj.get_absolute_url(), clauses=clauses, kind="opening_request.signed",
+    )]
+    other_with = policy.opening.other_platforms_decided_with
+    if other_with and other_with not in roles and not obj.institution.social_accounts.filter(
+        platform=obj.platform).exclude(status="closed").exists():
+        other = refs(policy, "opening.other_platforms_decided_with")
+        messages.append(Message(
+            subject=gettext("Propuesta de cuenta en una plataforma nueva (%(c)s)") % {"c": ", ".join(other)},
+            body="\n".join([
+                gettext("La institución no tiene cuentas en %(platform)s: la conveniencia de abrirla se determina "
+                        "con su área%(cite)s.") % {"platform": obj.platform.name, "cite": cite(other)},
+                "", *_summary(obj),
+            ]),
+            roles=(other_with,), link=obj.get_absolute_url(), clauses=other, kind="opening_request.new_platform",
+        ))
+    return messages
+
+
+def _notify_opinion(obj: Any, ctx: TransitionContext) -> list[Message]:
+    clauses = refs(ctx.policy, "opening.technical_opinion_by")
+    verdict = {True: gettext("favorable"), False: gettext("no favorable"), None: gettext("sin sentido expreso")}
+    return [Message(
+        subject=gettext("Opinión técnica emitida: propuesta de apertura por resolver (%(c)s)") % {"c": ", ".join(clauses)},
+        body="\n".join([gettext("Opinión técnica %(v)s:") % {"v": verdict[obj.opinion_favourable]}, obj.opinion,
+                        "", *_summary(obj), *_deadline_line(ctx, obj)]),
+        roles=(decider_role(obj, ctx.policy),), link=obj.get_absolute_url(), clauses=clauses,
+        kind="opening_request.opinion_given",
+    )]
+
+
+def _notify_decided(obj: Any, ctx: TransitionContext) -> list[Message]:
+    clauses = decider_clauses(obj, ctx.policy)
+    ref = ", ".join(clauses)
+    if ctx.transition.name == "approve":
+        subject = gettext("Apertura de cuenta autorizada (%(c)s)") % {"c": ref}
+        lines = [gettext("Comunicación Social autorizó abrir la cuenta «%(name)s». Ábrala con el correo institucional "
+                         "y después informe su nombre, URL, propósitos, operación y administradores%(cite)s.")
+                 % {"name": obj.proposed_name, "cite": cite(refs(ctx.policy, "opening.report_fields"))}]
+        if obj.graphic_identity:
+            lines += ["", gettext("Elementos de imagen gráfica:"), obj.graphic_identity]
+    elif ctx.transition.name == "reject":
+        subject = gettext("Apertura de cuenta rechazada (%(c)s)") % {"c": ref}
+        lines = [gettext("Comunicación Social rechazó abrir la cuenta «%(name)s».") % {"name": obj.proposed_name}]
+    else:
+        subject = gettext("Solicitud de apertura vencida sin resolución (%(c)s)") % {"c": ref}
+        lines = [gettext("La solicitud de abrir la cuenta «%(name)s» no se resolvió dentro del plazo; puede "
+                         "presentarla de nuevo.") % {"name": obj.proposed_name}]
+    if ctx.reason:
+        lines += ["", gettext("Motivos: %(r)s") % {"r": ctx.reason}]
+    roles = (decider_role(obj, ctx.policy),) if ctx.transition.name == "expire" else ()
+    return [Message(subject=subject, body="\n".join(lines), users=_people(obj), roles=roles,
+                    link=obj.get_absolute_url(), clauses=clauses, kind=f"opening_request.{ctx.transition.ledger_verb}")]
+
+
+def _notify_reported(obj: Any, ctx: TransitionContext) -> list[Message]:
+    clauses = refs(ctx.policy, "opening.report_fields", "opening.report_notify")
+    report = obj.report
+    lines = [gettext("El área %(area)s informa la apertura de la cuenta autorizada:") % {"area": obj.area}, ""]
+    for key in ("name", "url", "email", "purpose", "operation", "administrators"):
+        if report.get(key):
+            value = report[key]
+            if isinstance(value, list | tuple):
+                value = ", ".join(str(v) for v in value)
+            lines.append(f"{str(REPORT_FIELD_LABELS[key]).capitalize()}: {value}")
+    lines += ["", gettext("La cuenta quedó registrada en el inventario como activa.")]
+    return [Message(
+        subject=gettext("Apertura de cuenta informada (%(c)s)") % {"c": ", ".join(clauses)},
+        body="\n".join(lines), roles=tuple(ctx.policy.opening.report_notify), link=obj.get_absolute_url(),
+        clauses=clauses, kind="opening_request.registered",
+    )]
+
+
+# ------------------------------------------------------------------------------------------------ the table
+
+_DECIDE = dict(roles=_decider_roles, guard=_decide_guard, notify=_notify_decided,
+               clauses=lambda p: refs(p, "opening.decided_by", "opening.alternate_requires_authorisation_by"))
+
+OPENING_REQUEST = register(
+    Workflow(
+        name="opening_request",
+        label=_("solicitud de apertura de cuenta"),
+        states=OpeningRequestStatus,
+        initial=_S.DRAFT,
+        transitions=(
+            Transition(
+                "sign", (_S.DRAFT,), _S.SUBMITTED, roles=_signer_roles, guard=_sign_guard, effect=_set_signed,
+                notify=_notify_signed, deadline="opening.decision_deadline", on_expiry="expire", event="signed",
+                label=_("firmar y enviar la propuesta"), clauses=_clauses,
+            ),
+            Transition(
+                "sign_for_opinion", (_S.DRAFT,), _S.AWAITING_OPINION, roles=_signer_roles, guard=_sign_guard,
+                effect=_set_signed, notify=_notify_signed, deadline="opening.technical_opinion_deadline",
+                on_expiry="expire", event="signed", label=_("firmar y enviar la propuesta"),
+                clauses=lambda p: refs(p, "opening.signed_by", "opening.technical_opinion_required"),
+            ),
+            Transition(
+                "give_opinion", (_S.AWAITING_OPINION,), _S.SUBMITTED, roles=_opinion_roles, requires_reason=True,
+                effect=_set_opinion, notify=_notify_opinion, deadline="opening.decision_deadline",
+                on_expiry="expire", event="opinion_given", label=_("emitir la opinión técnica"),
+                clauses=lambda p: refs(p, "opening.technical_opinion_by"),
+            ),
+            Transition("approve", (_S.SUBMITTED,), _S.APPROVED, effect=_set_approved, label=_("autorizar la apertura"),
+                       **_DECIDE),
+            Transition("reject", (_S.SUBMITTED,), _S.REJECTED, effect=_set_rejected, requires_reason=True,
+                       label=_("rechazar la apertura"), style="danger", **_DECIDE),
+            Transition(
+                "report", (_S.APPROVED,), _S.REGISTERED, roles=_reporter_roles, guard=_report_guard,
+                effect=_set_reported, notify=_notify_reported, label=_("informar la apertura"),
+                clauses=lambda p: refs(p, "opening.report_fields", "identity.email_domains"),
+            ),
+            Transition(
+                "withdraw", (_S.DRAFT, _S.AWAITING_OPINION, _S.SUBMITTED), _S.WITHDRAWN, roles=(OWNER,),
+                effect=_set_withdrawn, label=_("retirar la solicitud"), style="secondary",
+            ),
+            Transition(
+                "expire", (_S.AWAITING_OPINION, _S.SUBMITTED), _S.EXPIRED, roles=(SYSTEM,), effect=_set_expired,
+                notify=_notify_decided, label=_("vencida sin resolución"),
+                clauses=lambda p: refs(p, "opening.decision_deadline", "opening.technical_opinion_deadline"),
+            ),
+        ),
+    )
+)
