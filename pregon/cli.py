@@ -27,6 +27,7 @@ DJANGO_COMMANDS = {
     "migrate": ("migrate", "Migra la base de datos / migrate the database"),
     "import": ("inventory_import", "Importa un inventario de cuentas (CSV/XLSX)"),
     "export": ("inventory_export", "Exporta el inventario de cuentas (CSV/XLSX)"),
+    "publications": ("publications_import", "Importa publicaciones exportadas de una red social al archivo de una cuenta"),
 }
 
 

@@ -92,6 +92,12 @@ URL_PERMISSIONS: dict[str, Rule] = {
     "procedures:consultation_create": roles(Role.ACCOUNT_ADMIN, write=True),
     "procedures:consultation_detail": roles(Role.COMMS, Role.ACCOUNT_ADMIN, Role.AREA_HEAD),
     "procedures:consultation_transition": roles(write=True),
+    # Publications (pregon/publications/urls.py): checking a text changes nothing (read rule: the auditor may too);
+    # importing and auditing are limited to the accounts the user manages (checked in the views).
+    "publications:review": roles(Role.COMMS, Role.ACCOUNT_ADMIN, Role.AREA_HEAD),
+    "publications:import": roles(Role.COMMS, Role.ACCOUNT_ADMIN, write=True),
+    "publications:audit_list": roles(Role.COMMS, Role.ACCOUNT_ADMIN, Role.AREA_HEAD),
+    "publications:audit_run": roles(Role.COMMS, Role.ACCOUNT_ADMIN, write=True),
     # Notifications (pregon/notifications/urls.py): each user's own inbox and deadlines.
     "notifications:inbox": LOGIN,
     "notifications:mark_read": LOGIN,

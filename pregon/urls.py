@@ -15,5 +15,6 @@ urlpatterns = [
     path("i/<slug:institution>/tramites/", include("pregon.procedures.urls")),
     path("", include("pregon.notifications.urls")),
     path("i/<slug:institution>/cuentas/", include("pregon.registry.urls")),
+    path("i/<slug:institution>/", include("pregon.publications.urls")),
     path("", include("pregon.institutions.urls")),
 ]

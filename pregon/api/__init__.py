@@ -17,6 +17,7 @@ from pregon.core.errors import ApplicationError
 
 # (url prefix, module with a `router`) — add one line per app
 ROUTERS: list[tuple[str, str]] = [
+    ("/checker", "pregon.publications.api"),
     ("/procedures", "pregon.procedures.api"),
     ("/registry", "pregon.registry.api"),
 ]

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "pregon.procedures",
     "pregon.notifications",
     "pregon.registry",
+    "pregon.publications",
 ]
 
 MIDDLEWARE = [
