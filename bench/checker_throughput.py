@@ -92,27 +92,32 @@ def main() -> None:
     posts = make_posts(n)
     cfg, ctx = config(), context(make_posts(200, seed=99))
     check("calentamiento", cfg, ctx)
-    t0 = time.perf_counter()
-    total = 0
-    for text in posts:
-        total += len(check(text, cfg, ctx))
-    elapsed = time.perf_counter() - t0
-    print(f"check(): {n} posts in {elapsed:.2f} s = {n / elapsed:,.0f} posts/s "
-          f"({total} findings, mean {sum(map(len, posts)) / n:.0f} chars, archive {len(ctx.archive)} posts)")
+    for label in ("cold caches", "warm caches"):
+        t0, c0 = time.perf_counter(), time.process_time()
+        total = 0
+        for text in posts:
+            total += len(check(text, cfg, ctx))
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        print(f"check() [{label}]: {n} posts, CPU {cpu:.2f} s = {n / cpu:,.0f} posts/s per core "
+              f"(wall {wall:.2f} s = {n / wall:,.0f} posts/s); {total} findings, mean {sum(map(len, posts)) / n:.0f} "
+              f"chars, archive {len(ctx.archive)} posts")
 
     pregon = ROOT / ".venv" / "bin" / "pregon"
     if pregon.exists():
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
             for i, text in enumerate(posts):
                 fh.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
-        for preset in ("rosarito",):
+        for args in ([], ["--institution", "rosarito"]):
             t0 = time.perf_counter()
-            r = subprocess.run([str(pregon), "check", "--institution", preset, "--jsonl", fh.name],
-                               capture_output=True, check=False)
+            before = os.times()
+            r = subprocess.run([str(pregon), "check", *args, "--jsonl", fh.name], capture_output=True, check=False)
+            after = os.times()
             elapsed = time.perf_counter() - t0
+            cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
             lines = r.stdout.count(b"\n")
-            print(f"pregon check --institution {preset} --jsonl: {lines} lines in {elapsed:.2f} s = "
-                  f"{n / elapsed:,.0f} posts/s (exit {r.returncode}, start-up included)")
+            label = " ".join(args) or "(all categories)"
+            print(f"pregon check {label} --jsonl: {lines} lines, CPU {cpu:.2f} s = {n / cpu:,.0f} posts/s per core "
+                  f"(wall {elapsed:.2f} s = {n / elapsed:,.0f} posts/s; exit {r.returncode}; start-up included)")
         os.unlink(fh.name)
 
 

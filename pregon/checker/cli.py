@@ -129,6 +129,7 @@ def run_text(args: argparse.Namespace, policy: Any, context: Any) -> int:
     findings = check(text, policy, context)
     out = sys.stdout
     if args.format == "json":
+        out.flush()
         _write(out, {"findings": [f.as_dict() for f in findings]})
     else:
         _print_text(out, text, findings)
@@ -151,17 +152,18 @@ def _print_text(out: IO[str], text: str, findings: list[Any]) -> None:
               f"{counts['suggest']} sugieren.\n")
 
 
-def _write(out: IO[str], obj: dict[str, Any]) -> None:
+def _write(out: IO[str], obj: dict[str, Any], flush: bool = True) -> None:
     # Lone surrogates (from "\ud800" escapes in the input) are written back as JSON escapes, not invalid UTF-8.
     line = json.dumps(obj, ensure_ascii=False) + "\n"
     buffer = getattr(out, "buffer", None)
     if buffer is not None:
-        out.flush()
         buffer.write(line.encode("utf-8", "backslashreplace"))
-        buffer.flush()
+        if flush:
+            buffer.flush()
     else:
         out.write(line.encode("utf-8", "backslashreplace").decode("utf-8"))
-        out.flush()
+        if flush:
+            out.flush()
 
 
 def _recover_id(raw: bytes) -> Any:
@@ -209,6 +211,8 @@ def run_jsonl(path: str, policy: Any, context: Any) -> int:
         _err(f"no se puede leer {path}: {exc.strerror or exc}")
         return EXIT_USAGE
     out = sys.stdout
+    out.flush()
+    interactive = stream is sys.stdin.buffer  # a producer may wait for each answer: flush every line
     try:
         for lineno, raw in enumerate(stream, 1):
             raw = raw.rstrip(b"\r\n")
@@ -216,11 +220,12 @@ def run_jsonl(path: str, policy: Any, context: Any) -> int:
                 raw = raw[3:]  # UTF-8 byte-order mark
             if not raw.strip():
                 continue
-            _write(out, check_line(raw, lineno, policy, context, max_length))
+            _write(out, check_line(raw, lineno, policy, context, max_length), flush=interactive or lineno % 256 == 0)
     except OSError as exc:
         _err(f"error al leer {path}: {exc.strerror or exc}")
         return EXIT_USAGE
     finally:
+        getattr(out, "buffer", out).flush()
         if stream is not sys.stdin.buffer:
             stream.close()
     return EXIT_OK

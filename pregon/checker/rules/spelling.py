@@ -95,21 +95,19 @@ def _enclitic_known(h: Any, word: str) -> bool:
 
 _ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "úü", "n": "ñ"}
 _ALPHABET = "aeiosnrlcdtumpbgvyqhfzjñxkwáéíóú"
+_INSERTABLE = "aeiosnrlcdtumpbgh"  # a dropped letter is almost always one of these
 
 
-def _candidates(word: str) -> list[str]:
-    """Spellings one edit away from a lower-case word, most likely first: a missing accent or ñ (the commonest
-    error in Spanish posts), then deletions, transpositions, substitutions and insertions."""
-    out: list[str] = []
-    for i, c in enumerate(word):
-        for a in _ACCENTED.get(c, ""):
-            out.append(word[:i] + a + word[i + 1 :])
+def _candidate_tiers(word: str) -> list[list[str]]:
+    """Spellings one edit away from a lower-case word, in tiers from most to least likely: a missing accent or ñ
+    (the commonest error in Spanish posts); deletions and transpositions; substitutions; insertions."""
     n = len(word)
-    out += [word[:i] + word[i + 1 :] for i in range(n)]
-    out += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)]
-    out += [word[:i] + c + word[i + 1 :] for i in range(n) for c in _ALPHABET if c != word[i]]
-    out += [word[:i] + c + word[i:] for i in range(n + 1) for c in _ALPHABET]
-    return out
+    return [
+        [word[:i] + a + word[i + 1 :] for i, c in enumerate(word) for a in _ACCENTED.get(c, "")],
+        [word[:i] + word[i + 1 :] for i in range(n)] + [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)],
+        [word[:i] + c + word[i + 1 :] for i in range(n) for c in _ALPHABET if c != word[i]],
+        [word[:i] + c + word[i:] for i in range(n + 1) for c in _INSERTABLE],
+    ]
 
 
 @lru_cache(maxsize=20_000)
@@ -120,13 +118,14 @@ def _suggest(name: str, dirs: tuple[str, ...], word: str, limit: int) -> tuple[s
     lower = word.lower()
     capital = word[:1].isupper()
     out: list[str] = []
-    for cand in _candidates(lower):
-        if len(cand) < 2 or cand in out:
-            continue
-        if h.spell(cand):
-            out.append(cand)
-            if len(out) >= limit:
-                break
+    for tier in _candidate_tiers(lower):
+        for cand in tier:
+            if len(cand) >= 2 and cand not in out and h.spell(cand):
+                out.append(cand)
+                if len(out) >= limit:
+                    break
+        if out:  # a closer tier already explains the error
+            break
     if capital:
         out = [c[:1].upper() + c[1:] for c in out]
     return tuple(out)
