@@ -43,9 +43,7 @@ def accounts_manageable_by(actor: Any, institution: Institution) -> QuerySet[Soc
     administered = Administrator.objects.active_on(local_today(institution)).filter(official__user=actor)
     condition = Q(pk__in=administered.values("account_id"))
     areas = area_ids_of(actor, institution, Role.ACCOUNT_ADMIN)
-    if areas is None:  # an account administrator of the whole institution
-        condition = Q()
-    elif areas:
+    if areas:  # limited to areas: their accounts too (as registry.selectors does)
         condition |= Q(area_id__in=areas)
     return base.filter(condition).order_by("platform__sort_order", "handle")
 
