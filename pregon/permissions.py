@@ -92,6 +92,20 @@ URL_PERMISSIONS: dict[str, Rule] = {
     "procedures:consultation_create": roles(Role.ACCOUNT_ADMIN, write=True),
     "procedures:consultation_detail": roles(Role.COMMS, Role.ACCOUNT_ADMIN, Role.AREA_HEAD),
     "procedures:consultation_transition": roles(write=True),
+    # Lifecycle procedures (pregon/procedures/urls_lifecycle.py): any role reads; the tables decide each action's role.
+    "procedures:lifecycle_list": ANY_ROLE,
+    "procedures:closure_create": roles(Role.AREA_HEAD, write=True),
+    "procedures:closure_detail": ANY_ROLE,
+    "procedures:closure_transition": roles(write=True),
+    "procedures:abandonment_detail": ANY_ROLE,
+    "procedures:abandonment_transition": roles(write=True),
+    "procedures:recertification_detail": ANY_ROLE,
+    "procedures:recertification_transition": roles(write=True),
+    "procedures:incident_create": roles(Role.ACCOUNT_ADMIN, Role.AREA_HEAD, Role.COMMS, Role.IT, write=True),
+    "procedures:incident_detail": ANY_ROLE,
+    "procedures:incident_transition": roles(write=True),
+    "procedures:regularisation_detail": ANY_ROLE,
+    "procedures:regularisation_transition": roles(write=True),
     # Publications (pregon/publications/urls.py): checking a text changes nothing (read rule: the auditor may too);
     # importing and auditing are limited to the accounts the user manages (checked in the views).
     "publications:review": roles(Role.COMMS, Role.ACCOUNT_ADMIN, Role.AREA_HEAD),

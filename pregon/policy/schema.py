@@ -247,6 +247,8 @@ class Closure(Section):
     abandonment_after: Duration | None = None
     unattended_alternate_may_close: bool = False
     recertification_months: int | None = Field(default=None, ge=1, le=24)
+    # No norm sets a term for the area head's re-confirmation; this default is Pregón's choice (pregon:choice).
+    recertification_deadline: Duration | None = Duration(amount=15, unit="business_days")
 
 
 class Evaluation(Section):

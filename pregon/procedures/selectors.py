@@ -134,3 +134,75 @@ def pending_for_home(*, request: Any, institution: Institution, roles: list[str]
     institution_for_user_or_404(request.user, institution.slug)
     items = [i for i in deadline_list_for_user(user=request.user) if i.institution.pk == institution.pk]
     return {"pending": items} if items else None
+
+
+# ---------------------------------------------------------------------------------------------- lifecycle procedures
+
+# Closure, abandonment, re-certification, incident and regularisation are read by any role of the institution
+# (the account's people, Communications, IT, transparency, the auditor): they concern the official registry.
+LIFECYCLE_KINDS = ("closure", "abandonment", "recertification", "incident", "regularisation")
+
+
+def _lifecycle_model(kind: str) -> type[ProcedureModel]:
+    from .models import AbandonmentFlag, ClosureRequest, Incident, Recertification, Regularisation
+
+    return {"closure": ClosureRequest, "abandonment": AbandonmentFlag, "recertification": Recertification,
+            "incident": Incident, "regularisation": Regularisation}[kind]
+
+
+def lifecycle_get(*, kind: str, institution: Institution, actor: Any, public_id: Any) -> Any:
+    """One lifecycle procedure of the institution; Http404 when it is not there (or not visible)."""
+    from django.http import Http404
+
+    require_role(actor, institution)
+    model = _lifecycle_model(kind)
+    try:
+        return model.objects.select_related("institution", "account", "account__platform").get(
+            institution=institution, public_id=public_id)
+    except (model.DoesNotExist, ValueError):
+        raise Http404("No se encontró el trámite.") from None
+
+
+def lifecycle_account_get(*, institution: Institution, actor: Any, public_id: Any) -> Any:
+    """A registry account of the institution, for starting a closure or reporting an incident (404 otherwise)."""
+    from django.http import Http404
+
+    from pregon.registry.models import SocialAccount
+
+    require_role(actor, institution)
+    try:
+        return SocialAccount.objects.select_related("platform", "area", "institution").get(
+            institution=institution, public_id=public_id)
+    except (SocialAccount.DoesNotExist, ValueError):
+        raise Http404("No se encontró la cuenta.") from None
+
+
+OPEN_LIFECYCLE_STATES = {
+    "closure": ("draft", "proposed", "submitted", "acknowledged", "contents_deleted", "history_archived"),
+    "abandonment": ("open",),
+    "recertification": ("pending", "escalated"),
+    "incident": ("open",),
+    "regularisation": ("pending",),
+}
+
+
+def lifecycle_open_list(*, institution: Institution, actor: Any, account: Any = None) -> list[Any]:
+    """Open lifecycle procedures of the institution (or of one account), incidents first, newest first."""
+    require_role(actor, institution)
+    items: list[Any] = []
+    for kind in ("incident", "closure", "abandonment", "regularisation", "recertification"):
+        qs = _lifecycle_model(kind).objects.filter(institution=institution, status__in=OPEN_LIFECYCLE_STATES[kind])
+        if account is not None:
+            qs = qs.filter(account=account)
+        items += list(qs.select_related("institution").order_by("-created_at")[:200])
+    return items
+
+
+def account_open_procedures(*, account: Any, actor: Any) -> list[Any]:
+    """For the registry's account page: the account's open incidents and procedures (empty when the actor may not
+    read the institution)."""
+    from pregon.institutions.access import can_read
+
+    if not can_read(actor, account.institution):
+        return []
+    return lifecycle_open_list(institution=account.institution, actor=actor, account=account)

@@ -282,6 +282,9 @@ class TickResult:
     cancelled: int = 0
     failed: int = 0
     emails: int = 0
+    accounts_flagged: int = 0  # abandonment flags raised (services_lifecycle)
+    recertifications_opened: int = 0
+    regularisations_started: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return dataclasses.asdict(self)
@@ -341,6 +344,12 @@ def deadlines_expire_due(*, now: datetime | None = None, limit: int = 1000) -> T
 def tick(*, now: datetime | None = None) -> TickResult:
     """What `pregon tick` and the periodic task run: expire due deadlines, then retry unsent e-mails."""
     result = deadlines_expire_due(now=now)
+    from .services_lifecycle import lifecycle_tick
+
+    lifecycle = lifecycle_tick(now=now)
+    result.accounts_flagged = lifecycle.flagged
+    result.recertifications_opened = lifecycle.recertifications
+    result.regularisations_started = lifecycle.regularisations
     result.emails = notification_send_pending()
     return result
 

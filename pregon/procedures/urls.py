@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import views
+from .urls_lifecycle import urlpatterns as lifecycle_urlpatterns
 
 app_name = "procedures"
 
@@ -11,4 +12,5 @@ urlpatterns = [
     path("consultas/nueva/", views.consultation_create, name="consultation_create"),
     path("consultas/<uuid:public_id>/", views.consultation_detail, name="consultation_detail"),
     path("consultas/<uuid:public_id>/<slug:action>/", views.consultation_transition, name="consultation_transition"),
+    *lifecycle_urlpatterns,  # closures, abandonment flags, re-certifications, incidents, regularisations
 ]

@@ -3,3 +3,4 @@ live-stream authorisation), one module each, registered with `pregon.procedures.
 imported (the app's `ready()` imports this package). The pattern is `workflows.py`'s module docstring."""
 
 from . import administrator_change, credential_rotation, live_stream, opening  # noqa: F401
+from . import abandonment, closure, incident, recertification, regularisation  # noqa: F401  (account lifecycle)

@@ -1,0 +1,232 @@
+"""Security incident: the transition table `INCIDENT` (rosarito:9.21, iee-sonora:6.XXVI, guadalajara:15ª).
+
+    new ──open (administrator, area head, comms, IT)──► open ──close (comms, IT; every step done + written report)──► closed
+                                                          ├──dismiss (comms, IT; reasons: a false alarm)──► dismissed
+                                                          ├──complete_step (administrator, IT, comms) ─┐ (stays open)
+                                                          └──step_overdue (system, a step's deadline) ─┘
+
+- open: the account becomes `compromised` in the registry; `incidents.notify` is told at once (inbox + e-mail;
+  the area head of the account's own area when known); one `IncidentStep` and one Deadline per step of
+  `incidents.containment` (recover access, rotate credentials, revoke sessions, warn the public from sibling
+  official accounts, report), each due after its own term.
+- complete_step / step_overdue keep the other deadlines running (`keeps_deadlines`).
+- close: needs every step done and the written account of what happened (the reasons). The account returns to
+  `active` when the credentials were rotated — the `rotate_credentials` step done, or stated when closing if
+  the plan has no such step — and to `at_risk` otherwise (guadalajara:15ª: change the passwords).
+- dismiss: a false alarm; the account returns to the status it had (or `active`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from pregon.notifications.services import Message
+from pregon.policy import Policy
+
+from ..choices import DeadlineStatus, IncidentStatus
+from ..workflows import SYSTEM, Transition, TransitionContext, Workflow, register
+from .lifecycle import account_status_set, cite, head_message, local, message
+
+_S = IncidentStatus
+
+STEP_LABELS = {
+    "recover_access": _("recuperar el acceso a la cuenta"),
+    "rotate_credentials": _("cambiar las contraseñas"),
+    "revoke_sessions": _("cerrar las sesiones y revocar aplicaciones conectadas"),
+    "warn_public": _("avisar al público desde las otras cuentas oficiales"),
+    "report": _("informar lo sucedido"),
+}
+STEP_ROLES = {"recover_access": "account_admin", "rotate_credentials": "it", "revoke_sessions": "it",
+              "warn_public": "comms", "report": "account_admin"}
+RESTORABLE = ("active", "at_risk")
+
+
+def step_label(key: str) -> str:
+    return str(STEP_LABELS.get(key, key))
+
+
+def _clauses(policy: Policy) -> tuple[str, ...]:
+    inc = policy.incidents
+    return inc.clauses_for("notify") + tuple(c for c in inc.clauses_for("containment")
+                                             if c not in inc.clauses_for("notify"))
+
+
+def _guard_open(obj: Any, ctx: TransitionContext) -> str | None:
+    if obj.account.is_closed:
+        return gettext("La cuenta está cerrada.")
+    from ..models import Incident
+
+    if Incident.objects.filter(account_id=obj.account_id, status=_S.OPEN).exclude(pk=obj.pk).exists():
+        return gettext("Ya hay un incidente abierto para esta cuenta.")
+    return None
+
+
+def _pending_steps(obj: Any) -> list[Any]:
+    return [s for s in obj.steps.all() if s.done_at is None]
+
+
+def _guard_step(obj: Any, ctx: TransitionContext) -> str | None:
+    key = str(ctx.data.get("step", ""))
+    pending = {s.key for s in _pending_steps(obj)}
+    if key in pending:
+        return None
+    if not pending:
+        return gettext("No quedan pasos de contención pendientes.")
+    return gettext("Indique un paso pendiente: %(steps)s.") % {"steps": ", ".join(step_label(k) for k in sorted(pending))}
+
+
+def _guard_close(obj: Any, ctx: TransitionContext) -> str | None:
+    pending = _pending_steps(obj)
+    if pending:
+        return gettext("Faltan pasos de contención%(cite)s: %(steps)s.") % {
+            "cite": cite(ctx.policy.incidents.clauses_for("containment")),
+            "steps": ", ".join(step_label(s.key) for s in pending)}
+    return None
+
+
+def _opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    from pregon.institutions.policies import calendar_for
+
+    from ..deadlines import compute_due
+    from ..models import Deadline, IncidentStep
+
+    obj.opened_at = ctx.now
+    obj.account_status_before = obj.account.status
+    changes: dict[str, Any] = {"kind": obj.kind}
+    changes.update(account_status_set(obj.account, "compromised", ctx))
+    calendar = calendar_for(obj.institution) if ctx.policy.incidents.containment else None
+    clauses = list(ctx.policy.incidents.clauses_for("containment"))
+    plan = []
+    for position, step in enumerate(ctx.policy.incidents.containment):
+        computed = compute_due(calendar, ctx.now, step.deadline)
+        deadline = Deadline.objects.create(
+            institution=obj.institution, subject=obj, subject_label=f"{obj} · {step_label(step.key)}"[:255],
+            workflow="incident", kind=f"incident.step.{step.key}", state=_S.OPEN, on_expiry="step_overdue",
+            responsible_role=STEP_ROLES.get(step.key, "it"), waiting_user=obj.reported_by, started_at=ctx.now,
+            due_at=computed.due_at, duration_amount=step.deadline.amount, duration_unit=step.deadline.unit,
+            clauses=clauses, calendar_fingerprint=computed.calendar_fingerprint,
+            holidays_version=computed.holidays_version, policy_version=ctx.policy.version,
+        )
+        IncidentStep.objects.create(incident=obj, key=step.key, position=position, deadline=deadline)
+        plan.append({"step": step.key, "due_at": computed.due_at, "duration": str(step.deadline)})
+    changes["containment"] = plan
+    return changes
+
+
+def _step_done(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    from ..models import Deadline
+
+    step = obj.steps.get(key=str(ctx.data["step"]))
+    step.done_at = ctx.now
+    step.done_by = ctx.actor
+    step.note = str(ctx.data.get("note", "") or ctx.reason)[:4000]
+    step.save(update_fields=["done_at", "done_by", "note", "updated_at"])
+    late = False
+    if step.deadline_id:
+        late = not Deadline.objects.filter(pk=step.deadline_id, status=DeadlineStatus.OPEN).update(
+            status=DeadlineStatus.DONE, closed_at=ctx.now)
+    if step.key == "rotate_credentials":
+        obj.credentials_rotated = True
+    return {"step": step.key, "done_at": ctx.now, "late": late}
+
+
+def _step_overdue(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    key = ctx.deadline.kind.rsplit(".", 1)[-1] if ctx.deadline is not None else ""
+    return {"step": key, "overdue": True}
+
+
+def _closed(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.report = ctx.reason
+    obj.closed_at = ctx.now
+    obj.closed_by = ctx.actor
+    planned = any(s.key == "rotate_credentials" for s in ctx.policy.incidents.containment)
+    if not planned and ctx.data.get("credentials_rotated"):
+        obj.credentials_rotated = True
+    target = "active" if obj.credentials_rotated else "at_risk"
+    changes: dict[str, Any] = {"closed_at": [None, ctx.now], "credentials_rotated": obj.credentials_rotated}
+    changes.update(account_status_set(obj.account, target, ctx))
+    return changes
+
+
+def _dismissed(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.report = ctx.reason
+    obj.closed_at = ctx.now
+    obj.closed_by = ctx.actor
+    target = obj.account_status_before if obj.account_status_before in RESTORABLE else "active"
+    changes: dict[str, Any] = {"closed_at": [None, ctx.now]}
+    changes.update(account_status_set(obj.account, target, ctx))
+    return changes
+
+
+def _recipients(obj: Any, policy: Policy) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    roles = tuple(r for r in policy.incidents.notify if r != "area_head")
+    users: tuple[Any, ...] = (obj.reported_by,)
+    if "area_head" in policy.incidents.notify:
+        head_roles, heads = head_message(obj.account)
+        roles += head_roles
+        users += heads
+    return roles, users
+
+
+def _notify(obj: Any, ctx: TransitionContext) -> list[Message]:
+    roles, users = _recipients(obj, ctx.policy)
+    account = obj.account_label
+    name = ctx.transition.name
+    if name == "open":
+        lines = [
+            gettext("Incidente de seguridad en la cuenta %(a)s: %(k)s.") % {"a": account, "k": obj.get_kind_display()},
+            "", obj.description, "",
+            gettext("La cuenta queda como comprometida hasta cerrar el incidente. Cada área, en el ámbito de su "
+                    "competencia, implemente las medidas que correspondan."),
+        ]
+        steps = list(obj.steps.select_related("deadline"))
+        if steps:
+            lines += ["", gettext("Plan de contención:")]
+            lines += [f"- {step_label(s.key)}: {local(s.deadline.due_at, obj)}" for s in steps if s.deadline]
+        return [message(obj, ctx, subject=gettext("URGENTE: incidente de seguridad en %(a)s") % {"a": account},
+                        lines=lines, roles=roles, users=users)]
+    if name == "step_overdue":
+        key = ctx.deadline.kind.rsplit(".", 1)[-1] if ctx.deadline is not None else ""
+        lines = [gettext("Venció el plazo del paso «%(s)s» del incidente en %(a)s y sigue pendiente.")
+                 % {"s": step_label(key), "a": account}]
+        return [message(obj, ctx, subject=gettext("Paso de contención vencido: %(a)s") % {"a": account},
+                        lines=lines, roles=roles, users=users, clauses=ctx.policy.incidents.clauses_for("containment"))]
+    if name in ("close", "dismiss"):
+        status = obj.account.__class__.objects.get(pk=obj.account_id).get_status_display()
+        first = (gettext("Se cerró el incidente de la cuenta %(a)s; la cuenta queda «%(s)s».") if name == "close"
+                 else gettext("Se descartó el incidente de la cuenta %(a)s; la cuenta queda «%(s)s»."))
+        lines = [first % {"a": account, "s": status}]
+        subject = (gettext("Incidente cerrado: %(a)s") if name == "close" else gettext("Incidente descartado: %(a)s"))
+        return [message(obj, ctx, subject=subject % {"a": account}, lines=lines, roles=roles, users=users)]
+    return []
+
+
+_OPERATORS = ("account_admin", "area_head", "comms", "it")
+_RESPONDERS = ("comms", "it")
+
+INCIDENT = register(
+    Workflow(
+        name="incident",
+        label=_("incidente de seguridad"),
+        states=IncidentStatus,
+        initial=_S.NEW,
+        transitions=(
+            Transition("open", (_S.NEW,), _S.OPEN, roles=_OPERATORS, guard=_guard_open, effect=_opened,
+                       notify=_notify, label=_("reportar el incidente"), clauses=_clauses, style="danger"),
+            Transition("complete_step", (_S.OPEN,), _S.OPEN, roles=("account_admin", "it", "comms"),
+                       guard=_guard_step, effect=_step_done, label=_("marcar paso como hecho"), event="step_completed",
+                       clauses=lambda p: p.incidents.clauses_for("containment"), keeps_deadlines=True),
+            Transition("step_overdue", (_S.OPEN,), _S.OPEN, roles=(SYSTEM,), effect=_step_overdue, notify=_notify,
+                       label=_("paso de contención vencido"), event="step_overdue",
+                       clauses=lambda p: p.incidents.clauses_for("containment"), keeps_deadlines=True),
+            Transition("close", (_S.OPEN,), _S.CLOSED, roles=_RESPONDERS, guard=_guard_close, requires_reason=True,
+                       effect=_closed, notify=_notify, label=_("cerrar con informe de lo sucedido"), clauses=_clauses),
+            Transition("dismiss", (_S.OPEN,), _S.DISMISSED, roles=_RESPONDERS, requires_reason=True,
+                       effect=_dismissed, notify=_notify, label=_("descartar (falsa alarma)"), clauses=_clauses,
+                       style="secondary"),
+        ),
+    )
+)
