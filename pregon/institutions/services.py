@@ -367,6 +367,9 @@ def official_end_employment(*, actor: Any, official: Official, ended_on: dt.date
             changes={"employment_status": [EmploymentStatus.ACTIVE, EmploymentStatus.ENDED], "ended_on": ended_on},
         )
         # HOOK (procedures app): start administrator-change procedures for the accounts `official` administers.
+        from pregon.procedures.services_accounts import administrator_changes_start_for_departure
+
+        administrator_changes_start_for_departure(official=official, ended_on=ended_on, actor=actor)
     return official
 
 

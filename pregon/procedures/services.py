@@ -282,6 +282,7 @@ class TickResult:
     cancelled: int = 0
     failed: int = 0
     emails: int = 0
+    rotations_scheduled: int = 0
     accounts_flagged: int = 0  # abandonment flags raised (services_lifecycle)
     recertifications_opened: int = 0
     regularisations_started: int = 0
@@ -342,8 +343,12 @@ def deadlines_expire_due(*, now: datetime | None = None, limit: int = 1000) -> T
 
 
 def tick(*, now: datetime | None = None) -> TickResult:
-    """What `pregon tick` and the periodic task run: expire due deadlines, then retry unsent e-mails."""
+    """What `pregon tick` and the periodic task run: expire due deadlines, open the periodic credential-rotation
+    reminders the policies ask for, then retry unsent e-mails."""
     result = deadlines_expire_due(now=now)
+    from .services_accounts import credential_rotations_schedule_periodic
+
+    result.rotations_scheduled = credential_rotations_schedule_periodic(now=now)
     from .services_lifecycle import lifecycle_tick
 
     lifecycle = lifecycle_tick(now=now)

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"plazos aplicados: {result.applied}, ya aplicados por otro proceso: {result.skipped}, "
             f"cancelados: {result.cancelled}, con error (se reintentarán): {result.failed}, "
-            f"correos reenviados: {result.emails}"
+            f"correos reenviados: {result.emails}, recordatorios de cambio de contraseña: {result.rotations_scheduled}"
         )
         if result.failed:
             self.stderr.write("Algunos plazos fallaron; quedan abiertos para el siguiente tick.")
