@@ -310,6 +310,9 @@ class Command(BaseCommand):
             from pregon.registry.demo import registry_demo_load  # the registry's demo accounts
 
             self.created += registry_demo_load()
+            from pregon.publications.demo import publications_demo_load  # published posts and their audit
+
+            self.created += publications_demo_load()
         self._report()
 
     # ---------------------------------------------------------------- loading
