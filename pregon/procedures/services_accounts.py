@@ -154,6 +154,7 @@ def opening_request_report(
         "purpose": (purpose or "").strip(), "operation": (operation or "").strip(),
         "administrators": [f"{o.full_name} ({AdminRole(r).label})" for o, r in administrators],
     }
+    original = request
     with transaction.atomic():
         request = procedure_transition(obj=request, action="report", actor=actor, data={"report": report})
         account = registry.account_register(
@@ -167,8 +168,8 @@ def opening_request_report(
             registry.administrator_assign(actor=actor, account=account, official=official, role=role,
                                           reason=gettext("Informe de apertura"))
         OpeningRequest.objects.filter(pk=request.pk).update(account=account)
-    request.refresh_from_db()
-    return request
+    original.refresh_from_db()
+    return original
 
 
 # ------------------------------------------------------------------------------------------------ administrator change
@@ -207,6 +208,7 @@ def administrator_change_designate(
     roles the new name (pasto:3.15). Event: `administrator_change.designated` (+ the registry's)."""
     if role not in AdminRole.values:
         raise _invalid(gettext("Función de administrador no válida."), "role")
+    original = change
     with transaction.atomic():
         change = procedure_transition(obj=change, action="designate", actor=actor, reason=reason,
                                       data={"official": official, "role": role})
@@ -218,8 +220,8 @@ def administrator_change_designate(
         admin = registry.administrator_assign(actor=actor, account=change.account, official=official, role=role,
                                               reason=gettext("Cambio de administrador"))
         AdministratorChange.objects.filter(pk=change.pk).update(designated=admin)
-    change.refresh_from_db()
-    return change
+    original.refresh_from_db()
+    return original
 
 
 def administrator_changes_start_for_departure(

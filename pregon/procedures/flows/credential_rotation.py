@@ -140,7 +140,8 @@ CREDENTIAL_ROTATION = register(
                        label=_("cambio de contraseñas iniciado por el sistema"), **_OPEN),
             Transition(
                 "attest", (_S.PENDING, _S.OVERDUE), _S.DONE, roles=("account_admin",), guard=_attest_guard,
-                effect=_set_attested, notify=_notify_attested, label=_("confirmar el cambio de contraseñas"),
+                effect=_set_attested, notify=_notify_attested, event="attested",
+                label=_("confirmar el cambio de contraseñas"),
                 clauses=_clauses,
             ),
             Transition(

@@ -27,7 +27,9 @@ def setup_area(world: World) -> Any:
 
 
 def official(world: World, name: str, rank: str = Rank.MEDIO, user: Any = None) -> Official:
-    slug = name.lower().replace(" ", ".")
+    import unicodedata
+
+    slug = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().replace(" ", ".")
     return Official.objects.create(
         institution=world.institution, area=world.area, full_name=name, position_title="Jefe", rank=rank,
         email=f"{slug}@{DOMAINS.get(world.institution.policy_preset, 'example.gob.mx')}", user=user,
