@@ -65,7 +65,7 @@ _NUM_RE = re.compile(
     r"(\+\s?)?"
     r"(?:\(\s?\d{1,4}\s?\)\s?)?"
     r"\d{1,19}"
-    r"(?:(?:[ .\-]|\s?-\s?|\)\s?|\s\(|\s?\.\s?)\d{1,19}){0,7}"
+    r"(?:(?:[ .\-]|\s?-\s?|\)\s?|\s\(|\s?\.\s?| ?\n ?)\d{1,19}){0,7}"
     r"(?![\w@/%]|[.,]\d)"
 )
 _CHAIN_SPLIT_RE = re.compile(r"\s[\-.]\s")
@@ -73,6 +73,24 @@ _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", _I)
 
 _GOV_SUFFIXES = (".gob.mx", ".gov.co", ".gov.mx", ".mil.co", ".mil.mx", ".gob.co", ".gov", ".gob.es", ".int")
+# Organisational second-level domains (public bodies such as ieesonora.org.mx, universities, civil associations).
+_ORG_SUFFIXES = (".org.mx", ".org.co", ".edu.mx", ".edu.co", ".edu", ".ac.mx")
+# Mailbox providers where an address belongs to a person (never an office of the institution).
+_FREEMAIL = frozenset(
+    "gmail.com googlemail.com hotmail.com hotmail.es hotmail.com.mx outlook.com outlook.es live.com live.com.mx"
+    " live.com.co msn.com yahoo.com yahoo.com.mx yahoo.es yahoo.com.co ymail.com icloud.com me.com aol.com"
+    " prodigy.net.mx protonmail.com proton.me gmx.com gmx.es une.net.co etb.net.co zoho.com mail.com".split()
+)
+# Role mailboxes of a company or office ("ventas@…", "contacto@…"): the address of an organisation, not a person.
+_ROLE_MAILBOX_RE = re.compile(
+    r"^(?:contacto|contactenos|cont[aá]ctanos|info|informes|informacion|ventas|venta|atencion|atenci[oó]n"
+    r"|admin|administracion|facturacion|factura|licitaciones|compras|rh|rrhh|recursoshumanos|gerencia|direccion"
+    r"|soporte|servicio|servicios|clientes|hola|prensa|comunicacion|transparencia|oficialia|notificaciones|quejas"
+    r"|pqrs|pqrd|pqrsd|juridico|tesoreria|proveedores|cotizaciones|interventoria|supervision|recepcion|citas"
+    r"|pedidos|noreply|no-reply|webmaster|postmaster|office|sales|contact|secretaria|cobranza|contabilidad"
+    r"|empleo|empleos|vacantes|talento|reclutamiento|calidad|operaciones|logistica|proyectos|obras)(?:[._\-@]|\d|$)",
+    _I,
+)
 # Autonomous public bodies whose domains are not under a government suffix (institutional, not personal).
 _PUBLIC_BODY_DOMAINS = ("ine.mx", "inai.org.mx", "cndh.org.mx", "banxico.org.mx", "inegi.org.mx", "infonavit.org.mx",
                         "fonacot.gob.mx", "registraduria.gov.co", "cne.gov.co", "procuraduria.gov.co")
@@ -106,7 +124,14 @@ _PHONE_INSTITUTIONAL_BEFORE = (
     "estación de policía", "bomberos", "cruz roja", "protección civil", "proteccion civil", "policía", "policia",
     "fiscalía", "fiscalia", "hospital", "clínica", "clinica", "centro de salud", "ventanilla", "módulo", "modulo",
     "unidad de transparencia",
+    # the institution speaking about its own line ("llámanos al …", "nuestro teléfono …")
+    "llámanos", "llamanos", "márcanos", "marcanos", "contáctanos", "contactanos", "comunícate con nosotros",
+    "comunicate con nosotros", "escríbenos", "escribenos", "nuestro teléfono", "nuestro telefono", "nuestra línea",
+    "nuestra linea", "nuestros teléfonos", "nuestro número", "nuestro numero", "nuestro whatsapp",
 )
+# Offices and public places that own the line given right after them ("Punto de atención … Tel. …").
+_OFFICE_PLACES = ("punto de atención", "punto de atencion", "oficinas", "sede", "ventanilla única", "casa de la cultura",
+                  "casa de justicia", "biblioteca", "auditorio", "centro comunitario", "juzgado", "notaría", "comisaría")
 _EXTENSION_AFTER = re.compile(r"[\s,;.]{0,3}(?:ext\b|ext\.|exts?\.?\s?\d|extensi[oó]n|ext:)", _I)
 _NSS_CUE = re.compile(
     r"(?:\bnss\b|n\.s\.s|seguro social|seguridad social|imss|afiliaci[oó]n|afiliad[oa])[^\n]{0,70}$", _I
@@ -138,12 +163,13 @@ _MX_COLONIA = (
     r"|urb\.|condominio)"
 )
 _MX_ADDRESS_RE = re.compile(
-    rf"(?<!\w){_MX_STREET}\s+(?:[^\s,;:\n()]+\s+){{0,9}}?{_MX_NUMBER}\s*(?:,\s*|\s)(?:entre [^,\n]{{1,60}},\s*)?"
+    rf"(?<!\w){_MX_STREET}\s+(?:(?!entre\b)[^\s,;:\n()]+\s+){{0,9}}?{_MX_NUMBER}\s*(?:,\s*|\s)(?:entre [^,\n]{{1,60}},\s*)?"
+    rf"(?:(?:en|de) (?:la |el )?)?"
     rf"{_MX_COLONIA}\s*[^\s,;.\n][^,;.\n]{{0,40}}",
     _I,
 )
 _MX_DOMICILIO_RE = re.compile(
-    rf"\b(?:domicilio(?: particular| ubicado)?(?: en)?|vive en|viv[ií]a en|reside en|resid[ií]a en|su casa (?:en|de)"
+    rf"\b(?:domicilio(?: particular| ubicado)?(?: en|:)?|vive en|viv[ií]a en|reside en|resid[ií]a en|su casa (?:en|de)"
     rf"|su vivienda (?:en|de)|habita en|en su domicilio de)\s+(?:la\s+|el\s+)?"
     rf"({_MX_STREET}\s+(?:[^\s,;:\n()]+\s+){{0,5}}?{_MX_NUMBER})",
     _I,
@@ -174,6 +200,9 @@ _ADDRESS_INSTITUTIONAL = (
     "te esperamos", "esperamos", "recinto", "ventanilla", "atención", "atencion", "centro de", "unidad de",
     "juzgado", "notaría", "estación", "bomberos", "cuartel", "glorieta", "monumento", "museo", "teatro", "feria",
     "jornada", "evento", "brigada", "vacunación", "inscripción", "registro",
+    # public works and road closures happen at an address without it being anyone's home
+    "obra ", "obras", "trabajos de", "pavimentaci", "rehabilitaci", "repavimentaci", "bacheo", "alcantarillado",
+    "drenaje", "cierre vial", "cierre parcial", "cierre total", "construcción de", "mantenimiento de",
 )
 # Public buildings whose names contain words that otherwise mark a home ("Casa de Justicia", "Casa de la Cultura").
 _ADDRESS_INSTITUTIONAL_STRONG = (
@@ -184,7 +213,8 @@ _ADDRESS_PERSONAL = (
     "domicilio particular", "vive", "viví", "vivía", "reside", "resid", "habita", "su casa", "su vivienda",
     "su domicilio", "propiedad de", "del señor", "de la señora", "del senor", "de la senora", "vecin", "particular",
     "familia", "extraviad", "desaparecid", "fue vist", "menor", "casa ubicada", "vivienda ubicada",
-    "predio ubicado", "la casa de", "la vivienda de",
+    "predio ubicado", "la casa de", "la vivienda de", "en casa de", "en el domicilio", "domicilio del",
+    "domicilio de la", "domicilio:", "casa del", "casa de la", "casa de los",
 )
 
 def _window_before(text: str, start: int, size: int) -> str:
@@ -193,7 +223,7 @@ def _window_before(text: str, start: int, size: int) -> str:
 
 _ABBREVIATIONS = frozenset(
     "lic ing dr dra mtro mtra sr sra srta c no núm num col av avda blvd tel tels cel fracc arq prof lt mz priv calz cra"
-    " cl cll tv dg ext int depto dep prol cto bo u h cp c.p art exp ref".split()
+    " cl cll tv dg ext int depto dep prol cto bo u h cp c.p art exp ref ej p.ej e.g aprox".split()
 )
 _BREAK_RE = re.compile(r"[.!?]\s+|\n")
 
@@ -290,6 +320,23 @@ def _overlaps(spans: _Spans, start: int, end: int) -> bool:
     return spans.overlaps(start, end)
 
 
+# "juan [arroba] gmail.com", "juan(at)gmail.com", "juan arroba gmail punto com", "juan@gmail .com".
+_OBFUSCATED_EMAIL_RE = re.compile(
+    r"(?<![\w.@])([A-Za-z0-9][A-Za-z0-9._%+\-]{1,63})"
+    r"(?:\s?[\[({]\s?(?:arroba|at)\s?[\])}]\s?|\s(?:arroba)\s|@(?=[A-Za-z0-9\-]+\s\.))"
+    r"([A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\s?(?:\.|[\[(]\s?(?:punto|dot)\s?[\])]|\s(?:punto|dot))\s?[A-Za-z]{2,6}){1,3})"
+    r"(?![\w@])",
+    _I,
+)
+_WA_LINK_RE = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=)\+?(\d{10,13})(?!\d)", _I)
+_SPACED_AT_RE = re.compile(r"@[A-Za-z0-9\-]+\s\.")
+_OBFUSCATION_GATE = ("arroba", "(at)", "[at]", "{at}", "( at )", "[ at ]")
+_DOT_WORD_RE = re.compile(r"\s?(?:[\[(]\s?(?:punto|dot)\s?[\])]|\s(?:punto|dot)|\.)\s?", _I)
+# A phone number spelled out digit by digit ("seis seis cuatro, uno dos tres …"): 7 to 13 digit words in a row.
+_DIGIT_WORD = r"(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_SPELLED_PHONE_RE = re.compile(rf"\b{_DIGIT_WORD}(?:[\s,;.\-]{{1,3}}{_DIGIT_WORD}\b){{6,12}}(?![\s,;.\-]*{_DIGIT_WORD}\b)", _I)
+_SPELLED_GATE = ("seis", "siete", "ocho", "nueve", "cuatro", "cinco", "cero")
+
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 _DOMAIN_RE = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w\-])")
 
@@ -321,9 +368,14 @@ def _email_is_institutional(addr: str, domain: str, known: _Known) -> bool:
     for own in known.domains:
         if dom == own or dom.endswith("." + own):
             return True
-    if dom.endswith(_GOV_SUFFIXES):
+    if dom.endswith(_GOV_SUFFIXES) or dom.endswith(_ORG_SUFFIXES):
         return True
-    return any(dom == d or dom.endswith("." + d) for d in _PUBLIC_BODY_DOMAINS)
+    if any(dom == d or dom.endswith("." + d) for d in _PUBLIC_BODY_DOMAINS):
+        return True
+    if dom in _FREEMAIL:
+        return False
+    # A company or organisation domain: its role mailboxes are public contact data, a named mailbox is a person's.
+    return _ROLE_MAILBOX_RE.match(addr) is not None
 
 
 def _phone_institutional(text: str, start: int, end: int) -> bool:
@@ -336,7 +388,19 @@ def _phone_institutional(text: str, start: int, end: int) -> bool:
         return True
     if any(k in near for k in _PHONE_PERSONAL):
         return False
-    return any(k in before for k in _PHONE_INSTITUTIONAL_BEFORE)
+    if any(k in before for k in _PHONE_INSTITUTIONAL_BEFORE):
+        return True
+    if len(_TOKEN_RE.findall(before)) <= 2:
+        # A bare label ("Tel.", "Informes:") opening its own sentence: the line belongs to whatever the previous
+        # sentence presented, when that was an office and no person or personal marker is in it.
+        cut = start - len(before)
+        while cut > 0 and text[cut - 1] in " .!?\n":
+            cut -= 1
+        prev = _sentence_before(text, cut, 160).lower()
+        if any(k in prev for k in _PHONE_PERSONAL) or any(k in prev for k in _ADDRESS_PERSONAL):
+            return False
+        return any(k in prev for k in _PHONE_INSTITUTIONAL_BEFORE) or any(k in prev for k in _OFFICE_PLACES)
+    return False
 
 
 _DIGIT_RE = re.compile(r"\d")
@@ -360,7 +424,10 @@ def detect(text: str, ctx: CheckContext) -> list[Hit]:
     """
     has_digit = _DIGIT_RE.search(text) is not None
     has_at = "@" in text
-    if not has_digit and not has_at:
+    lower = text.lower()
+    obfuscated = any(g in lower for g in _OBFUSCATION_GATE) or (has_at and _SPACED_AT_RE.search(text) is not None)
+    spelled = any(g in lower for g in _SPELLED_GATE)
+    if not has_digit and not has_at and not obfuscated and not spelled:
         return []
     known = _known(ctx)
     hits: list[Hit] = []
@@ -368,6 +435,17 @@ def detect(text: str, ctx: CheckContext) -> list[Hit]:
 
     urls = [m.span() for m in _URL_RE.finditer(text)] if ("://" in text or "www." in text) else []
     taken.extend(urls)
+    if "wa.me/" in lower or "whatsapp.com/" in lower:
+        # WhatsApp click-to-chat links carry the number in international format.
+        for m in _WA_LINK_RE.finditer(text):
+            s, e = m.span(1)
+            digits = m.group(1)
+            found = nums.phone_national(digits, True)
+            if found is None or digits in known.digits or found[1] in known.digits:
+                continue
+            taken.append(m.span())
+            if not _phone_institutional(text, m.start(), m.end()):
+                hits.append(_hit("phone", s, e))
 
     if has_at:
         for s, e, domain in _emails(text):
@@ -376,9 +454,24 @@ def detect(text: str, ctx: CheckContext) -> list[Hit]:
             taken.append((s, e))
             if not _email_is_institutional(text[s:e], domain, known):
                 hits.append(_hit("email", s, e))
+    if obfuscated:
+        for m in _OBFUSCATED_EMAIL_RE.finditer(text):
+            s, e = m.span()
+            if _overlaps(taken, s, e):
+                continue
+            taken.append((s, e))
+            domain = _DOT_WORD_RE.sub(".", m.group(2)).lower()
+            if not _email_is_institutional(f"{m.group(1)}@{domain}", domain, known):
+                hits.append(_hit("email", s, e))
+    if spelled:
+        for m in _SPELLED_PHONE_RE.finditer(text):
+            s, e = m.span()
+            if not _phone_institutional(text, s, e):
+                hits.append(_hit("phone", s, e))
+                taken.append((s, e))
     if not has_digit:
+        hits.sort(key=lambda h: (h.start, h.end))
         return hits
-    lower = text.lower()
 
     # Alphanumeric identifiers (CURP, clave de elector, RFC) all contain six consecutive digits.
     windows = [(max(0, m.start() - 8), min(len(text), m.end() + 16)) for m in _D6_RE.finditer(text)]
@@ -415,6 +508,19 @@ def detect(text: str, ctx: CheckContext) -> list[Hit]:
         if kind:
             hits.append(_hit(kind, s, e))
             taken.append((s, e))
+        elif "\n" in raw:
+            # Digits on consecutive lines that are not one phone number: judge each line's piece on its own.
+            offset = 0
+            for piece in raw.split("\n"):
+                piece = piece.strip()
+                ps = s + raw.index(piece, offset)
+                offset = ps - s + len(piece)
+                pdigits = "".join(ch for ch in piece if ch.isdigit())
+                if 7 <= len(pdigits) <= 19 and not _THOUSANDS_RE.match(piece):
+                    pkind = _classify_number(text, ps, ps + len(piece), piece, pdigits, known)
+                    if pkind:
+                        hits.append(_hit(pkind, ps, ps + len(piece)))
+                        taken.append((ps, ps + len(piece)))
         elif n > 13 and _CHAIN_SPLIT_RE.search(raw):
             # Two numbers chained by " - " or " . " ("664 123 4567 - 664 765 4321"): judge each piece.
             offset = 0
@@ -496,6 +602,9 @@ _STRONG_PHONE_TOKENS = frozenset(
 )
 
 
+_PHONE_LINKS = frozenset("al a el es número numero no nro n".split())
+
+
 def _tail_tokens(text: str, start: int, size: int = 30, count: int = 3) -> list[str]:
     """The last `count` words before `start`, lower-cased, not looking past a digit or a line break."""
     chunk = text[max(0, start - size) : start]
@@ -528,6 +637,11 @@ def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _K
     if _NUMBER_NEG_AFTER.match(text, e, min(len(text), e + 20)):
         return None
     plus = raw.startswith("+")
+    if not plus and n == 10:
+        # A bare ten-digit number in a sentence about an account, folio or payment, with no phone word at all.
+        words = _TOKEN_RE.findall(_sentence_before(text, s, 120).lower())
+        if any(t in _NEG_TOKENS for t in words) and not any(t in _STRONG_PHONE_TOKENS for t in words):
+            return None
     if n >= 10:
         found = nums.phone_national(digits, plus)
         if found is None:
@@ -538,8 +652,14 @@ def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _K
         if _phone_institutional(text, s, e):
             return None
         return "phone"
-    # 7–8 digits: an old local number (pre-2019 MX, pre-2021 CO), only right after a phone word.
-    if not plus and digits[0] not in "01" and any(t in _STRONG_PHONE_TOKENS or t == "fijo" for t in tail):
+    # 7–8 digits: an old local number (pre-2019 MX, pre-2021 CO), only right after a phone word ("tel. 7234567",
+    # "llama al 7234567"), not after an unrelated one ("registro de marca IMPI 9113411").
+    if n > 8 or plus or digits[0] in "01" or not tail:
+        return None
+    last = tail[-1]
+    if last in _STRONG_PHONE_TOKENS or last == "fijo" or (
+        last in _PHONE_LINKS and len(tail) > 1 and (tail[-2] in _STRONG_PHONE_TOKENS or tail[-2] == "fijo")
+    ):
         if digits in known.digits or _phone_institutional(text, s, e):
             return None
         if digits[0] in "0":
