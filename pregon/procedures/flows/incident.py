@@ -27,7 +27,7 @@ from pregon.notifications.services import Message
 from pregon.policy import Policy
 
 from ..choices import DeadlineStatus, IncidentStatus
-from ..workflows import SYSTEM, Transition, TransitionContext, Workflow, register
+from ..workflows import SYSTEM, GuardRefused, Transition, TransitionContext, Workflow, register
 from .lifecycle import account_status_set, cite, head_message, local, message
 
 _S = IncidentStatus
@@ -69,9 +69,11 @@ def _pending_steps(obj: Any) -> list[Any]:
 
 
 def _guard_step(obj: Any, ctx: TransitionContext) -> str | None:
-    key = str(ctx.data.get("step", ""))
+    """A pending step must be named; without `step` in the data (the buttons' question) it is enough that one is
+    pending — the effect then refuses."""
     pending = {s.key for s in _pending_steps(obj)}
-    if key in pending:
+    key = str(ctx.data.get("step", "") or "")
+    if key in pending or (not key and pending and "step" not in ctx.data):
         return None
     if not pending:
         return gettext("No quedan pasos de contención pendientes.")
@@ -119,7 +121,9 @@ def _opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
 def _step_done(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     from ..models import Deadline
 
-    step = obj.steps.get(key=str(ctx.data["step"]))
+    step = obj.steps.filter(key=str(ctx.data.get("step", "")), done_at__isnull=True).first()
+    if step is None:
+        raise GuardRefused(gettext("Indique un paso de contención pendiente."))
     step.done_at = ctx.now
     step.done_by = ctx.actor
     step.note = str(ctx.data.get("note", "") or ctx.reason)[:4000]
@@ -215,7 +219,8 @@ INCIDENT = register(
         initial=_S.NEW,
         transitions=(
             Transition("open", (_S.NEW,), _S.OPEN, roles=_OPERATORS, guard=_guard_open, effect=_opened,
-                       notify=_notify, label=_("reportar el incidente"), clauses=_clauses, style="danger"),
+                       notify=_notify, label=_("reportar el incidente"), clauses=_clauses, style="danger",
+                       keeps_deadlines=True),  # the effect starts the step deadlines; nothing ran before
             Transition("complete_step", (_S.OPEN,), _S.OPEN, roles=("account_admin", "it", "comms"),
                        guard=_guard_step, effect=_step_done, label=_("marcar paso como hecho"), event="step_completed",
                        clauses=lambda p: p.incidents.clauses_for("containment"), keeps_deadlines=True),

@@ -33,7 +33,10 @@ def lifecycle_account(world: World, handle: str = "turismo", status: str = Accou
         closed_on=None,
     )
     if with_admins:
-        for role, name in ((AdminRole.PRIMARY, "Ana Titular"), (AdminRole.ALTERNATE, "Beto Suplente")):
+        from pregon.institutions.policies import policy_for
+
+        count = policy_for(institution).administrators.count
+        for role, name in ((AdminRole.PRIMARY, "Ana Titular"), (AdminRole.ALTERNATE, "Beto Suplente"))[:count]:
             official, _ = Official.objects.get_or_create(
                 institution=institution, full_name=f"{name} {handle}",
                 defaults={"area": area, "position_title": "Director", "rank": Rank.SUPERIOR,
