@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -64,7 +65,10 @@ def archive_for(institution: Institution, now: dt.datetime, window: dt.timedelta
         .order_by("-published_at")
         .values_list("text", "published_at", "account__handle")[:ARCHIVE_LIMIT]
     )
-    return tuple(ArchivedPost(text=text, published_at=at, account=f"@{handle}") for text, at, handle in rows if text)
+    tz = ZoneInfo(institution.timezone)  # the spam message shows the archived post's time: the institution's
+    return tuple(
+        ArchivedPost(text=text, published_at=at.astimezone(tz), account=f"@{handle}") for text, at, handle in rows if text
+    )
 
 
 def checker_context_for(

@@ -24,7 +24,7 @@ from .services import audit_account, publications_import
 POSTS: list[tuple[str, int, str]] = [
     ("aviso", 2, "{name} informa: este sábado habrá jornada de limpieza en el parque central. ¡Participa con tu "
                  "familia y lleva agua!"),
-    ("respuesta", 5, "Gracias por su reporte. Le llamamos al {phone} para darle seguimiento a su solicitud."),
+    ("respuesta", 5, "Gracias por su reporte. Registramos su celular {phone} para darle seguimiento a su solicitud."),
     ("tramite", 9, "La ciudadana Ana Gómez Ruiz, con número {id_label} {id_number}, ya puede recoger su documento "
                    "en ventanilla."),
     ("horario", 15, "Consulte los horarios de atención al público en nuestras oficinas y en la página oficial."),

@@ -120,6 +120,7 @@ def audit_account(*, account: SocialAccount, actor: Any) -> AuditRun:
     institution = account.institution
     policy = policy_for(institution)
     window = config_of(policy).options.spam_window
+    tz = ZoneInfo(institution.timezone)
     posts = list(
         Publication.objects.filter(account=account).order_by("published_at", "id").values_list("id", "text", "published_at")
     )
@@ -137,7 +138,7 @@ def audit_account(*, account: SocialAccount, actor: Any) -> AuditRun:
         )
         for pk, text, at, handle in rows:
             archive_ids.append(pk)
-            archive_posts.append(ArchivedPost(text=text, published_at=at, account=f"@{handle}"))
+            archive_posts.append(ArchivedPost(text=text, published_at=at.astimezone(tz), account=f"@{handle}"))
             archive_times.append(at)
     base = checker_context_for(institution, account, policy=policy, with_archive=False)
     found: list[AuditFinding] = []

@@ -9,7 +9,7 @@ import pytest
 from pregon.publications.models import Publication
 
 API = "/api/v1/checker/check"
-PHONE_TEXT = "Gracias por su reporte, le llamamos al 664 123 4567 para darle seguimiento."
+PHONE_TEXT = "Gracias por su reporte, registramos su celular 664 123 4567 para darle seguimiento."
 
 
 def post(client, body):

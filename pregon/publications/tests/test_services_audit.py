@@ -97,7 +97,7 @@ def test_big_archives_are_audited_by_the_task_after_commit(account_a, comms_a, m
                                                             django_capture_on_commit_callbacks):
     monkeypatch.setattr(services, "AUDIT_SYNC_MAX", 1)
     archive(account_a, ("1", "Aviso uno para la ciudadanía de la colonia Centro.", dt.datetime(2026, 2, 1, tzinfo=UTC)),
-            ("2", "Aviso dos para la ciudadanía, llame al 664 123 4567.", dt.datetime(2026, 2, 2, tzinfo=UTC)))
+            ("2", "Aviso dos para la ciudadanía, su celular 664 123 4567.", dt.datetime(2026, 2, 2, tzinfo=UTC)))
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         assert audit_request(account=account_a, actor=comms_a) is None
     assert len(callbacks) == 1

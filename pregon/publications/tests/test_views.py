@@ -14,7 +14,7 @@ from pregon.publications.services import audit_account
 
 from .conftest import fixture_bytes
 
-PHONE_TEXT = "Gracias por su reporte <vecino>, le llamamos al 664 123 4567 para darle seguimiento."
+PHONE_TEXT = "Gracias por su reporte <vecino>, registramos su celular 664 123 4567 para darle seguimiento."
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
@@ -137,7 +137,7 @@ def test_account_admins_cannot_import_into_accounts_they_do_not_administer(clien
 @pytest.fixture
 def audited_a(account_a, comms_a):
     Publication.objects.create(institution=account_a.institution, account=account_a, platform_post_id="1",
-                               text="Le llamamos al 664 123 4567.", published_at=dt.datetime(2026, 2, 1, tzinfo=dt.UTC))
+                               text="Registramos su celular 664 123 4567.", published_at=dt.datetime(2026, 2, 1, tzinfo=dt.UTC))
     return audit_account(account=account_a, actor=comms_a)
 
 
@@ -164,7 +164,7 @@ def test_audit_list_never_shows_another_institutions_runs(client, comms_b, audit
 def test_audit_list_query_count_does_not_grow_with_findings(client, comms_a, account_a, django_assert_max_num_queries):
     for n in range(30):
         Publication.objects.create(institution=account_a.institution, account=account_a, platform_post_id=str(n),
-                                   text=f"Aviso {n}: llame al 664 123 45{n:02d}.",
+                                   text=f"Aviso {n}: celular 664 123 45{n:02d}.",
                                    published_at=dt.datetime(2026, 2, 1, n % 24, tzinfo=dt.UTC))
     audit_account(account=account_a, actor=comms_a)
     client.force_login(comms_a)
