@@ -98,6 +98,7 @@ def account_detail(request: HttpRequest, institution: Institution, account: uuid
         "findings": services.access_review(account=obj),
         "grants": selectors.account_access_grants(obj),
         "timeline": selectors.account_timeline(obj),
+        "open_procedures": _open_procedures(request, obj),
         "can_manage": selectors.account_may_manage_administrators(request.user, obj),
         "can_close": Role.COMMS in held and not obj.is_closed,
         "assign_form": AdministratorAssignForm(institution=institution),
@@ -105,6 +106,13 @@ def account_detail(request: HttpRequest, institution: Institution, account: uuid
         "end_form": AdministratorEndForm(),
     }
     return render(request, "registry/account_detail.html", context)
+
+
+def _open_procedures(request: HttpRequest, account: Any) -> list[Any]:
+    """The account's open incidents and procedures (the procedures app's selector)."""
+    from pregon.procedures.selectors import account_open_procedures
+
+    return account_open_procedures(account=account, actor=request.user)
 
 
 @require_http_methods(["GET", "POST"])

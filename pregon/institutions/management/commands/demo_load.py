@@ -310,6 +310,9 @@ class Command(BaseCommand):
             from pregon.registry.demo import registry_demo_load  # the registry's demo accounts
 
             self.created += registry_demo_load()
+            from pregon.procedures.demo_lifecycle import lifecycle_demo_load  # an open incident, a closed account
+
+            self.created += lifecycle_demo_load()
             from pregon.publications.demo import publications_demo_load  # published posts and their audit
 
             self.created += publications_demo_load()
