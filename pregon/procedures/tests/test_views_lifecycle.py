@@ -76,3 +76,29 @@ def test_demo_load_creates_an_open_incident_and_a_closed_account_once():
 
     closure = ClosureRequest.objects.get(institution__slug="pasto")
     assert closure.status == "closed" and closure.export_sha256 and closure.account.status == "closed"
+
+
+@pytest.mark.django_db
+def test_lifecycle_api_access_and_transitions():
+    world = make_world("rosarito")
+    account = lifecycle_account(world)
+    base = f"/api/v1/procedures/{world.institution.slug}"
+    url = f"{base}/accounts/{account.public_id}/incidents"
+    body = {"kind": "hijacked", "description": "Publicaciones ajenas."}
+    assert _client().post(url, body, content_type="application/json").status_code == 401
+    assert _client(world.outsider).post(url, body, content_type="application/json").status_code == 404
+    assert _client(world["auditor"]).post(url, body, content_type="application/json").status_code == 403
+    created = _client(world["account_admin"]).post(url, body, content_type="application/json")
+    assert created.status_code == 201, created.content
+    item = created.json()
+    assert len(item["deadlines"]) == 5
+    detail = f"{base}/lifecycle/incident/{item['id']}"
+    assert _client(world["it"]).get(detail).status_code == 200
+    assert _client(world.outsider).get(detail).status_code == 404
+    fire = _client(world["transparency"]).post(f"{detail}/transitions", {"action": "dismiss", "reason": "x"},
+                                               content_type="application/json")
+    assert fire.status_code == 403 and fire.json()["code"]
+    fired = _client(world["comms"]).post(f"{detail}/transitions", {"action": "dismiss", "reason": "Falsa alarma."},
+                                         content_type="application/json")
+    assert fired.status_code == 200 and fired.json()["status"] == "dismissed"
+    assert _client(world["it"]).get(f"{base}/lifecycle").status_code == 200
