@@ -103,3 +103,9 @@ def consultation_transition(
         id=c.public_id, status=c.status, deadline=_deadline_out(c),
         available_actions=[t.name for t in available_transitions(c, request.user)],
     )
+
+
+# Account procedures (opening requests, administrator changes, credential rotations, live streams).
+from .api_accounts import router as _account_router  # noqa: E402
+
+router.add_router("", _account_router)

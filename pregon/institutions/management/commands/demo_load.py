@@ -313,6 +313,9 @@ class Command(BaseCommand):
             from pregon.procedures.demo_lifecycle import lifecycle_demo_load  # an open incident, a closed account
 
             self.created += lifecycle_demo_load()
+            from pregon.procedures.demo import procedures_demo_load  # pending opening requests
+
+            self.created += procedures_demo_load()
             from pregon.publications.demo import publications_demo_load  # published posts and their audit
 
             self.created += publications_demo_load()
