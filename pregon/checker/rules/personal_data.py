@@ -19,6 +19,13 @@ Decisions (see the report that introduced this module and the tests for the meas
   Addresses presented as an office or public place ("palacio municipal", "oficinas", "módulo", "ubicado en",
   "instalaciones" …) are not reported unless a personal marker ("vive", "particular", "su casa") is near.
 - Cédula (CO): only in context ("C.C.", "cédula", "identificado con", "T.I.").
+- Added after the independent set (tests/checker_data/personal_data_independent.jsonl): phones split by a line break,
+  in wa.me links or spelled out digit by digit; the institution's own line introduced in the first person
+  ("llámanos al …") or by a bare "Tel." right after the office that owns it; obfuscated e-mails ("[arroba]", "(at)",
+  "@gmail .com"); organisational domains (*.org.mx, *.edu.*) and role mailboxes of companies ("ventas@…") are not
+  personal; "en la/de la colonia" and "Domicilio:" addresses; public-works context makes an address non-personal;
+  7–8 digit numbers only right after a phone word; a bare 10-digit number in a sentence about an account or folio
+  with no phone word is not a phone.
 """
 
 from __future__ import annotations
@@ -124,7 +131,9 @@ _PHONE_INSTITUTIONAL_BEFORE = (
     "estación de policía", "bomberos", "cruz roja", "protección civil", "proteccion civil", "policía", "policia",
     "fiscalía", "fiscalia", "hospital", "clínica", "clinica", "centro de salud", "ventanilla", "módulo", "modulo",
     "unidad de transparencia",
-    # the institution speaking about its own line ("llámanos al …", "nuestro teléfono …")
+)
+# The institution speaking about its own line ("llámanos al …", "nuestro teléfono …"); only right before the number.
+_PHONE_FIRST_PERSON = (
     "llámanos", "llamanos", "márcanos", "marcanos", "contáctanos", "contactanos", "comunícate con nosotros",
     "comunicate con nosotros", "escríbenos", "escribenos", "nuestro teléfono", "nuestro telefono", "nuestra línea",
     "nuestra linea", "nuestros teléfonos", "nuestro número", "nuestro numero", "nuestro whatsapp",
@@ -132,6 +141,7 @@ _PHONE_INSTITUTIONAL_BEFORE = (
 # Offices and public places that own the line given right after them ("Punto de atención … Tel. …").
 _OFFICE_PLACES = ("punto de atención", "punto de atencion", "oficinas", "sede", "ventanilla única", "casa de la cultura",
                   "casa de justicia", "biblioteca", "auditorio", "centro comunitario", "juzgado", "notaría", "comisaría")
+_PHONE_LABELS = frozenset("tel tels teléfono telefono teléfonos telefonos informes info contacto pbx fax línea linea".split())
 _EXTENSION_AFTER = re.compile(r"[\s,;.]{0,3}(?:ext\b|ext\.|exts?\.?\s?\d|extensi[oó]n|ext:)", _I)
 _NSS_CUE = re.compile(
     r"(?:\bnss\b|n\.s\.s|seguro social|seguridad social|imss|afiliaci[oó]n|afiliad[oa])[^\n]{0,70}$", _I
@@ -165,7 +175,7 @@ _MX_COLONIA = (
 _MX_ADDRESS_RE = re.compile(
     rf"(?<!\w){_MX_STREET}\s+(?:(?!entre\b)[^\s,;:\n()]+\s+){{0,9}}?{_MX_NUMBER}\s*(?:,\s*|\s)(?:entre [^,\n]{{1,60}},\s*)?"
     rf"(?:(?:en|de) (?:la |el )?)?"
-    rf"{_MX_COLONIA}\s*[^\s,;.\n][^,;.\n]{{0,40}}",
+    rf"{_MX_COLONIA}\s*[^\s,;.\n)][^,;.\n)]{{0,40}}",
     _I,
 )
 _MX_DOMICILIO_RE = re.compile(
@@ -223,7 +233,7 @@ def _window_before(text: str, start: int, size: int) -> str:
 
 _ABBREVIATIONS = frozenset(
     "lic ing dr dra mtro mtra sr sra srta c no núm num col av avda blvd tel tels cel fracc arq prof lt mz priv calz cra"
-    " cl cll tv dg ext int depto dep prol cto bo u h cp c.p art exp ref ej p.ej e.g aprox".split()
+    " cl cll tv dg ext int depto dep prol cto bo u h cp c.p art exp ref ej p p.ej e.g aprox".split()
 )
 _BREAK_RE = re.compile(r"[.!?]\s+|\n")
 
@@ -388,9 +398,10 @@ def _phone_institutional(text: str, start: int, end: int) -> bool:
         return True
     if any(k in near for k in _PHONE_PERSONAL):
         return False
-    if any(k in before for k in _PHONE_INSTITUTIONAL_BEFORE):
+    if any(k in before for k in _PHONE_INSTITUTIONAL_BEFORE) or any(k in near for k in _PHONE_FIRST_PERSON):
         return True
-    if len(_TOKEN_RE.findall(before)) <= 2:
+    label = _TOKEN_RE.findall(before)
+    if label and len(label) <= 2 and all(t in _PHONE_LABELS for t in label):
         # A bare label ("Tel.", "Informes:") opening its own sentence: the line belongs to whatever the previous
         # sentence presented, when that was an office and no person or personal marker is in it.
         cut = start - len(before)
