@@ -85,16 +85,16 @@ def curp() -> str:
 def rfc() -> str:
     while True:
         base = _name4(4) + date6() + R.choice(CONS) + R.choice("0123456789ABC")
-        v = base + _rfc.calc_check_digit(base + "0")
-        if _rfc.is_valid(v):
+        v = base + _rfc.calc_check_digit(base)
+        if _rfc.is_valid(v, validate_check_digits=True):
             return R.choice([v, v, v, f"{v[:4]}-{v[4:10]}-{v[10:]}", f"{v[:4]} {v[4:10]} {v[10:]}"])
 
 
 def rfc_moral() -> str:
     while True:
         base = _name4(3) + date6() + R.choice(CONS) + R.choice("0123456789")
-        v = base + _rfc.calc_check_digit(base + "0")
-        if _rfc.is_valid(v):
+        v = base + _rfc.calc_check_digit(base)
+        if _rfc.is_valid(v, validate_check_digits=True):
             return v
 
 
