@@ -87,6 +87,8 @@ URL_PERMISSIONS: dict[str, Rule] = {
     "registry:access_review": roles(Role.COMMS, Role.IT, Role.AREA_HEAD),
     "registry:inventory_import": roles(Role.COMMS, write=True),
     "registry:inventory_export": ANY_ROLE,
+    # Procedures index ("Trámites"): counts of open procedures per type; links only to the lists the user may read.
+    "procedures:index": ANY_ROLE,
     # Procedures (pregon/procedures/urls.py): the services check the workflow table's exact role per action.
     "procedures:consultation_list": roles(Role.COMMS, Role.ACCOUNT_ADMIN, Role.AREA_HEAD),
     "procedures:consultation_create": roles(Role.ACCOUNT_ADMIN, write=True),
