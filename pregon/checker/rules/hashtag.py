@@ -9,9 +9,11 @@ from pregon.checker.config import CheckerOptions
 from pregon.checker.text import HASHTAG_RE, fold, inside, prepare
 from pregon.checker.types import CheckContext, Hit
 
-_SPACED_RE = re.compile(r"(?<![\w#&])#[ \t]+(?=[^\W\d_])\w+")
-_BROKEN_RE = re.compile(r"(?<![\w#&])#\w+(?:[-.'’]\w+)+")
-_DOUBLE_RE = re.compile(r"(?<![\w#&])#{2,}\w+")
+# Each starts with "#" and checks the character before it afterwards ("#(?<![\w#&]#)" = "(?<![\w#&])#"), so the
+# regex engine jumps from "#" to "#" instead of trying the look-behind at every position.
+_SPACED_RE = re.compile(r"#(?<![\w#&]#)[ \t]+(?=[^\W\d_])\w+")
+_BROKEN_RE = re.compile(r"#(?<![\w#&]#)\w+(?:[-.'’]\w+)+")
+_DOUBLE_RE = re.compile(r"#(?<![\w#&]#)#+\w+")
 
 
 def _key(tag: str) -> str:
@@ -25,12 +27,14 @@ def detect(text: str, ctx: CheckContext, options: CheckerOptions) -> list[Hit]:
     if ctx.now is None:
         return hits
     today = ctx.now.date()
-    present = {_key(m.group()) for m in HASHTAG_RE.finditer(text)} if "#" in text else set()
     active: dict[str, tuple[str, object, object]] = {}
     for c in (*options.campaigns, *ctx.campaigns):
         if c.starts_on <= today <= c.ends_on:
             tag = c.hashtag if c.hashtag.startswith("#") else f"#{c.hashtag}"
             active.setdefault(_key(tag), (tag, c.starts_on, c.ends_on))
+    if not active:
+        return hits
+    present = {_key(m.group()) for m in HASHTAG_RE.finditer(text)} if "#" in text else set()
     end = len(text)
     for key in sorted(active):
         if key in present:

@@ -182,6 +182,14 @@ def detect(text: str, ctx: CheckContext, options: CheckerOptions) -> list[Hit]:
     budget = options.spelling_suggest_budget
     n = len(text)
     verdicts = _verdicts.setdefault((name, dirs), {})
+    # Most posts have only words already judged fine: check the plain word list first, and walk the matches (with
+    # their offsets) only when some word is new or wrong.
+    get = verdicts.get
+    for word in WORD_RE.findall(text):
+        if not get(word):
+            break
+    else:
+        return hits
     for m in WORD_RE.finditer(text):
         word = m.group()
         if verdicts.get(word) or _fine(name, dirs, word):
