@@ -152,16 +152,24 @@ def _print_text(out: IO[str], text: str, findings: list[Any]) -> None:
               f"{counts['suggest']} sugieren.\n")
 
 
+# One encoder for every line: json.dumps(obj, ensure_ascii=False) builds a new JSONEncoder per call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _write(out: IO[str], obj: dict[str, Any], flush: bool = True) -> None:
+    _write_lines(out, [_encode(obj) + "\n"], flush)
+
+
+def _write_lines(out: IO[str], lines: list[str], flush: bool = True) -> None:
     # Lone surrogates (from "\ud800" escapes in the input) are written back as JSON escapes, not invalid UTF-8.
-    line = json.dumps(obj, ensure_ascii=False) + "\n"
+    data = "".join(lines).encode("utf-8", "backslashreplace")
     buffer = getattr(out, "buffer", None)
     if buffer is not None:
-        buffer.write(line.encode("utf-8", "backslashreplace"))
+        buffer.write(data)
         if flush:
             buffer.flush()
     else:
-        out.write(line.encode("utf-8", "backslashreplace").decode("utf-8"))
+        out.write(data.decode("utf-8"))
         if flush:
             out.flush()
 
@@ -175,32 +183,76 @@ def _recover_id(raw: bytes) -> Any:
     return obj.get("id") if isinstance(obj, dict) else None
 
 
+def _read_line(raw: bytes, lineno: int, max_length: int) -> tuple[Any, str | None, dict[str, Any] | None]:
+    """(id, text, None) for a line that can be checked, or (id, None, error object) for one that cannot."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        ident = _recover_id(raw)
+        return ident, None, {"id": ident, "error": f"línea {lineno}: no es UTF-8 válido "
+                             f"(byte {raw[exc.start]:#04x} en la posición {exc.start})"}
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        return None, None, {"id": None, "error": f"línea {lineno}: JSON inválido ({exc})"}
+    if not isinstance(obj, dict):
+        return None, None, {"id": None,
+                            "error": f"línea {lineno}: se esperaba un objeto {{\"id\", \"text\"}}, no {_json_type(obj)}"}
+    ident = obj.get("id")
+    if "text" not in obj:
+        return ident, None, {"id": ident, "error": f"línea {lineno}: falta el campo «text»"}
+    problem = validate_text(obj["text"], max_length)
+    if problem:
+        return ident, None, {"id": ident, "error": f"línea {lineno}: {problem}"}
+    return ident, obj["text"], None
+
+
 def check_line(raw: bytes, lineno: int, policy: Any, context: Any, max_length: int) -> dict[str, Any]:
     """One output object for one input line (never raises)."""
     from pregon.checker.engine import check
 
+    ident, text, error = _read_line(raw, lineno, max_length)
+    if error is not None:
+        return error
     try:
-        line = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return {"id": _recover_id(raw), "error": f"línea {lineno}: no es UTF-8 válido "
-                f"(byte {raw[exc.start]:#04x} en la posición {exc.start})"}
-    try:
-        obj = json.loads(line)
-    except ValueError as exc:
-        return {"id": None, "error": f"línea {lineno}: JSON inválido ({exc})"}
-    if not isinstance(obj, dict):
-        return {"id": None, "error": f"línea {lineno}: se esperaba un objeto {{\"id\", \"text\"}}, no {_json_type(obj)}"}
-    ident = obj.get("id")
-    if "text" not in obj:
-        return {"id": ident, "error": f"línea {lineno}: falta el campo «text»"}
-    problem = validate_text(obj["text"], max_length)
-    if problem:
-        return {"id": ident, "error": f"línea {lineno}: {problem}"}
-    try:
-        findings = check(obj["text"], policy, context)
+        findings = check(text, policy, context)  # type: ignore[arg-type]
     except Exception as exc:  # a detector bug must not stop the batch
         return {"id": ident, "error": f"línea {lineno}: error interno del verificador ({type(exc).__name__}: {exc})"}
     return {"id": ident, "findings": [f.as_dict() for f in findings]}
+
+
+_encode_str = json.encoder.encode_basestring  # what the encoder above does to a str (ensure_ascii=False)
+_finding_heads: dict[tuple[str, str, str], str] = {}
+_clause_lists: dict[tuple[str, ...], str] = {}
+
+
+def _finding_json(f: Any) -> str:
+    """`_encode(f.as_dict())`, byte for byte, with the parts that repeat (rule, category, severity, clauses)
+    encoded once per process."""
+    key = (f.rule, f.category, f.severity)
+    head = _finding_heads.get(key)
+    if head is None:
+        head = _finding_heads[key] = _encode({"rule": f.rule, "category": f.category, "severity": f.severity})[:-1]
+    clauses = _clause_lists.get(f.clauses)
+    if clauses is None:
+        clauses = _clause_lists[f.clauses] = _encode(list(f.clauses))
+    return (f'{head}, "start": {int(f.start)}, "end": {int(f.end)}, "message": {_encode_str(f.message)}, '
+            f'"clauses": {clauses}}}')
+
+
+def check_line_json(raw: bytes, lineno: int, policy: Any, context: Any, max_length: int) -> str:
+    """The output line (JSON text, with its newline) for one input line: `_encode(check_line(...)) + "\n"`."""
+    from pregon.checker.engine import check
+
+    ident, text, error = _read_line(raw, lineno, max_length)
+    if error is not None:
+        return _encode(error) + "\n"
+    try:
+        findings = check(text, policy, context)  # type: ignore[arg-type]
+    except Exception as exc:  # a detector bug must not stop the batch
+        return _encode({"id": ident, "error": f"línea {lineno}: error interno del verificador "
+                        f"({type(exc).__name__}: {exc})"}) + "\n"
+    return f'{{"id": {_encode(ident)}, "findings": [{", ".join([_finding_json(f) for f in findings])}]}}\n'
 
 
 def run_jsonl(path: str, policy: Any, context: Any) -> int:
@@ -213,6 +265,7 @@ def run_jsonl(path: str, policy: Any, context: Any) -> int:
     out = sys.stdout
     out.flush()
     interactive = stream is sys.stdin.buffer  # a producer may wait for each answer: flush every line
+    pending: list[str] = []  # from a file, lines are written and flushed 256 at a time
     try:
         for lineno, raw in enumerate(stream, 1):
             raw = raw.rstrip(b"\r\n")
@@ -220,11 +273,16 @@ def run_jsonl(path: str, policy: Any, context: Any) -> int:
                 raw = raw[3:]  # UTF-8 byte-order mark
             if not raw.strip():
                 continue
-            _write(out, check_line(raw, lineno, policy, context, max_length), flush=interactive or lineno % 256 == 0)
+            pending.append(check_line_json(raw, lineno, policy, context, max_length))
+            if interactive or len(pending) >= 256:
+                _write_lines(out, pending)
+                pending.clear()
     except OSError as exc:
         _err(f"error al leer {path}: {exc.strerror or exc}")
         return EXIT_USAGE
     finally:
+        if pending:
+            _write_lines(out, pending, flush=False)
         getattr(out, "buffer", out).flush()
         if stream is not sys.stdin.buffer:
             stream.close()
