@@ -130,3 +130,33 @@ def field(scope: Any, label: str) -> Any:
 def script_errors(page: Any) -> list[str]:
     """Console errors other than the expected refusals (a refused action answers 4xx, which Chromium logs)."""
     return [e for e in page.console_errors if not e.startswith("Failed to load resource")]
+
+
+def make_account(world: World, handle: str = "turismo", tier: str = "main", platform: str = "facebook") -> Any:
+    """An active official account of the world's area (database set-up: registering is not what is under test)."""
+    from pregon.registry.choices import AccountStatus, Kind
+    from pregon.registry.models import Platform, SocialAccount
+
+    p = Platform.objects.get(slug=platform)
+    return SocialAccount.objects.create(
+        institution=world.institution, area=world.area, platform=p, handle=handle,
+        url=p.url_template.replace("{handle}", handle), display_name=f"Cuenta {handle}", tier=tier,
+        kind=Kind.OFFICIAL, status=AccountStatus.ACTIVE, email=f"{handle}@{world.domain}",
+    )
+
+
+def fill_opening(page: Any, *, platform: str = "Facebook", tier: str = "principal", name: str = "Turismo") -> None:
+    """Trámites -> opening requests -> new, filled and sent (the area head's proposal)."""
+    nav(page, "Trámites")
+    page.get_by_role("link", name="Solicitud de apertura de cuenta").click()
+    page.get_by_role("link", name="Nuevo trámite").click()
+    field(page, "Área").select_option(label="Dirección de Turismo")
+    field(page, "Red social").select_option(label=platform)
+    field(page, "Tipo de cuenta").select_option(label=tier)
+    field(page, "Nombre propuesto").fill(name)
+    field(page, "Objetivos").fill("Difusión de programas")
+    field(page, "Alcances").fill("Local")
+    field(page, "Cobertura social o beneficios").fill("Ciudadanía")
+    field(page, "Justificación en los programas y actividades del área").fill("Programa anual del área")
+    page.get_by_role("button", name="Enviar").click()
+    page.wait_for_load_state()
