@@ -26,6 +26,12 @@ Decisions (see the report that introduced this module and the tests for the meas
   personal; "en la/de la colonia" and "Domicilio:" addresses; public-works context makes an address non-personal;
   7–8 digit numbers only right after a phone word; a bare 10-digit number in a sentence about an account or folio
   with no phone word is not a phone.
+- Added after the round-two set (tests/checker_data/personal_data_round2.jsonl, half a): the office that owns a line
+  named right before it ("Teléfono de la Dirección: …") or right after it ("… (Dirección de Servicios Públicos)",
+  "… - Contraloría", "(línea oficial)"); a WhatsApp/cel line the text assigns to an institution ("línea WhatsApp de
+  la Alcaldía: …") — a personal marker still wins when no owner follows it; a bare number opening a table row or
+  list item is judged by the heading above it; plural account/contract words; Colombian nomenclature on a named
+  avenue ("Av. Panamericana # 7-73"); "(+57)" inside the span; published contacts with "ext." or several lines.
 """
 
 from __future__ import annotations
@@ -69,8 +75,7 @@ _ELECTOR_RE = re.compile(rf"(?<![\w])[A-Z]{{6}}{_SEP}\d{{8}}{_SEP}[HM]{_SEP}?\d{
 # Each repetition must consume a separator, so the pattern is unambiguous and linear.
 _NUM_RE = re.compile(
     r"(?=[+(\d])(?<![\w$@/=#&%+,\-])(?<!\d\.)(?<!\w\.\w\.)"
-    r"(\+\s?)?"
-    r"(?:\(\s?\d{1,4}\s?\)\s?)?"
+    r"(?:\(\+\s?\d{1,3}\s?\)\s?|(\+\s?)?(?:\(\s?\d{1,4}\s?\)\s?)?)"
     r"\d{1,19}"
     r"(?:(?:[ .\-]|\s?-\s?|\)\s?|\s\(|\s?\.\s?| ?\n ?)\d{1,19}){0,7}"
     r"(?![\w@/%]|[.,]\d)"
@@ -130,7 +135,30 @@ _PHONE_INSTITUTIONAL_BEFORE = (
     "tesoreria", "registro civil", "sindicatura", "personería", "personeria", "inspección de policía",
     "estación de policía", "bomberos", "cruz roja", "protección civil", "proteccion civil", "policía", "policia",
     "fiscalía", "fiscalia", "hospital", "clínica", "clinica", "centro de salud", "ventanilla", "módulo", "modulo",
-    "unidad de transparencia",
+    "unidad de transparencia", "de la dirección", "de la direccion", "de la subdirección", "de la coordinación",
+    "de la coordinacion", "de la jefatura", "de la dependencia", "de la institución", "de la institucion",
+    "del departamento", "de la oficina", "de la delegación", "de la contraloría", "de la procuraduría",
+    "de la gerencia", "de la entidad", "del municipio", "de la presidencia municipal", "de la gobernación",
+)
+# An institution owning a line written after a personal-looking marker ("línea WhatsApp de la Alcaldía: …").
+_PHONE_OWNER_AFTER_MARKER = (
+    "de la alcaldía", "de la alcaldia", "del ayuntamiento", "del municipio", "de la dirección", "de la direccion",
+    "de la secretaría", "de la secretaria", "del gobierno", "de la gobernación", "de la gobernacion",
+    "de la coordinación", "de la coordinacion", "del dif", "de la tesorería", "de la tesoreria", "de atención",
+    "de atencion", "de la policía", "de la policia", "de protección civil", "de proteccion civil", "de la fiscalía",
+    "de la fiscalia", "del instituto", "de la oficina", "de la unidad", "de la dependencia", "de la institución",
+    "de la institucion", "de la personería", "de la personeria", "del hospital", "de la e.s.e",
+)
+# An office named right after the number ("… al 664 123 4567 (Dirección de Servicios Públicos)").
+_PHONE_OFFICE_AFTER = (
+    "dirección", "direccion", "subdirección", "coordinación", "coordinacion", "secretaría", "secretaria de",
+    "tesorería", "tesoreria", "oficina", "dif ", "dif)", "alcaldía", "alcaldia", "ayuntamiento", "instituto",
+    "departamento", "unidad de", "centro de atención", "hospital", "protección civil", "proteccion civil",
+    "bomberos", "policía", "policia", "fiscalía", "fiscalia", "registro civil", "atención ciudadana",
+    "atencion ciudadana", "conmutador", "línea de atención", "linea de atencion", "jefatura", "delegación",
+    "gobierno", "gobernación", "presidencia municipal", "sindicatura", "personería", "personeria", "contraloría",
+    "contraloria", "procuraduría", "procuraduria", "oficialía", "oficialia", "defensoría", "defensoria", "comisaría",
+    "comisaria", "inspección de", "inspeccion de", "catastro", "centro de salud", "juzgado", "estación de",
 )
 # The institution speaking about its own line ("llámanos al …", "nuestro teléfono …"); only right before the number.
 _PHONE_FIRST_PERSON = (
@@ -193,6 +221,12 @@ _CO_ADDRESS_RE = re.compile(
     rf"(?:#|no\.?|n[°º]\.?|nro\.?|número|num\.?)\s*\d{{1,3}}\s?[a-z]?(?:\s?bis)?\s?(?:-|–)\s?\d{{1,3}}"
     rf"(?:\s?(?:sur|este))?(?:[,\s]+(?:apto\.?|apartamento|casa|int\.?|interior|torre|bloque|piso)\s?\w{{1,5}})*",
     _I,
+)
+_CO_NAMED_ADDRESS_RE = re.compile(
+    r"(?<!\w)(?i:avenida|av\.?|calle|carrera|diagonal|transversal|autopista|v[ií]a)\s+"
+    r"(?:(?:de |del |la |las |los |el )?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+\s+){1,3}"
+    r"(?i:#|no\.?|n[°º]\.?|nro\.?|número|num\.?)\s*\d{1,3}\s?[a-zA-Z]?(?:\s?bis)?\s?[-–]\s?\d{1,3}(?!\d)"
+    r"(?i:[,\s]+(?:apto\.?|apartamento|casa|int\.?|interior|torre|bloque|piso)\s?\w{1,5})*",
 )
 _MZ_LT_RE = re.compile(
     r"(?<!\w)(?:mz\.?|manzana|mza\.?)\s?\d{1,4}[a-z]?[\s,]+(?:lt\.?|lote|l\.|casa|cs\.?)\s?\d{1,4}[a-z]?(?!\w)", _I
@@ -258,6 +292,10 @@ def _sentence_before(text: str, start: int, size: int) -> str:
     return chunk[cut:]
 
 
+_CONTACT_EXT_RE = re.compile(r"(?:\bext\b\.?|\bextensi[oó]n(?:es)?\b|\bexts?\.)[\s:.#]*\d+(?:\s*(?:,|y)\s*\d+)*", _I)
+_CONTACT_SPLIT_RE = re.compile(r"[/;,|]|\s(?:y|o)\s", _I)
+
+
 class _Known:
     """Normalised published contacts and own domains of the institution (built once per context)."""
 
@@ -269,10 +307,12 @@ class _Known:
         for c in ctx.published_contacts:
             if "@" in c:
                 continue
-            d = "".join(ch for ch in c if ch.isdigit())
-            if len(d) >= 7:
-                self.digits.add(d)
-                self.digits.add(d[-10:])
+            # "661 614 9600 ext. 1234", "Tel. 664 123 4567 / 664 765 4321": the lines without their extensions.
+            for part in _CONTACT_SPLIT_RE.split(_CONTACT_EXT_RE.sub(";", c)):
+                d = "".join(ch for ch in part if ch.isdigit())
+                if len(d) >= 7:
+                    self.digits.add(d)
+                    self.digits.add(d[-10:])
         self.phones = self.digits
         self.domains = tuple(d.strip().lower().lstrip("@.") for d in ctx.own_domains if d.strip())
 
@@ -396,8 +436,24 @@ def _phone_institutional(text: str, start: int, end: int) -> bool:
     near = before[-40:]
     if "oficial" in near or "institucional" in near:
         return True
-    if any(k in near for k in _PHONE_PERSONAL):
-        return False
+    after = text[end : end + 60].lower()
+    office_after = False
+    if after[:1] in " (-–—,":
+        a = after.lstrip(" ,-–—:")
+        if a.startswith("("):
+            # a parenthesis right after the number saying it is an institutional line, or naming its office
+            inner = a[1 : a.find(")")] if ")" in a else a[1:]
+            if "institucional" in inner or "oficial" in inner:
+                return True
+            office_after = any(inner.startswith(k) for k in _PHONE_OFFICE_AFTER)
+        elif any(ch in after[: len(after) - len(a)] for ch in "-–—"):
+            office_after = any(a.startswith(k) for k in _PHONE_OFFICE_AFTER)  # "664 123 4567 - Dirección de Obras"
+    marker = max(near.rfind(k) for k in _PHONE_PERSONAL)
+    if marker >= 0:
+        # "WhatsApp de la Alcaldía: …" is the institution's; "Alcaldía … cel. de su mamá …" is not.
+        return any(k in near[marker:] for k in _PHONE_OWNER_AFTER_MARKER)
+    if office_after:
+        return True
     if any(k in before for k in _PHONE_INSTITUTIONAL_BEFORE) or any(k in near for k in _PHONE_FIRST_PERSON):
         return True
     label = _TOKEN_RE.findall(before)
@@ -605,7 +661,10 @@ _NEG_TOKENS = frozenset(
     " rastreo tracking control catastral predial catastro registro acta decreto resolución resolucion acuerdo artículo"
     " articulo art fracción fraccion cp postal nit orden pedido ticket reporte solicitud id serie lote placa inventario"
     " proceso radicado secop bpin matrícula matricula cuenta transferencia monto importe pago cop mxn isbn issn sku $"
-    " boletín boletin ley norma nom clave".split()
+    " boletín boletin ley norma nom clave folios oficios expedientes contratos licitaciones convenios partidas"
+    " referencias guías guias registros actas resoluciones acuerdos órdenes ordenes tickets"
+    " solicitudes series lotes placas procesos radicados matrículas matriculas cuentas prediales claves"
+    " catastrales montos pagos".split()
 )
 _STRONG_PHONE_TOKENS = frozenset(
     "teléfono telefono tel tels cel celular móvil movil whatsapp whats wa wsp wpp llamar llama llame llámanos"
@@ -614,6 +673,20 @@ _STRONG_PHONE_TOKENS = frozenset(
 
 
 _PHONE_LINKS = frozenset("al a el es número numero no nro n".split())
+
+
+def _heading_before(text: str, start: int, lines: int = 6) -> str:
+    """The nearest line above `start` with a word in it (table rows or list items of bare numbers are skipped)."""
+    end = text.rfind("\n", max(0, start - 600), start)
+    for _ in range(lines):
+        if end <= 0:
+            return ""
+        begin = text.rfind("\n", max(0, end - 200), end) + 1
+        line = text[begin:end]
+        if _TOKEN_RE.search(line):
+            return line
+        end = begin - 1
+    return ""
 
 
 def _tail_tokens(text: str, start: int, size: int = 30, count: int = 3) -> list[str]:
@@ -647,10 +720,13 @@ def _classify_number(text: str, s: int, e: int, raw: str, digits: str, known: _K
         return None
     if _NUMBER_NEG_AFTER.match(text, e, min(len(text), e + 20)):
         return None
-    plus = raw.startswith("+")
+    plus = raw.startswith(("+", "(+"))
     if not plus and n == 10:
         # A bare ten-digit number in a sentence about an account, folio or payment, with no phone word at all.
         words = _TOKEN_RE.findall(_sentence_before(text, s, 120).lower())
+        if not words:
+            # The number opens its line (a table row, a list item): the heading above says what it is.
+            words = _TOKEN_RE.findall(_heading_before(text, s).lower())
         if any(t in _NEG_TOKENS for t in words) and not any(t in _STRONG_PHONE_TOKENS for t in words):
             return None
     if n >= 10:
@@ -686,7 +762,10 @@ def _detect_addresses(text: str, lower: str, hits: list[Hit], taken: _Spans) -> 
         # "<type> 18 # 25-40": search only around each "x-9" of the text.
         windows = [(max(0, m.start() - 40), min(n, m.end() + 40)) for m in _CO_GATE_RE.finditer(text)]
         if windows:
-            for m in _window_matches(_CO_ADDRESS_RE, text, _merge(windows)):
+            windows = _merge(windows)
+            for m in _window_matches(_CO_ADDRESS_RE, text, windows):
+                found.append(m.span())
+            for m in _window_matches(_CO_NAMED_ADDRESS_RE, text, windows):
                 found.append(m.span())
     if any(k in lower for k in _STREET_GATE):
         # Street + number + colonia: search only in the 170 characters before each colonia word.

@@ -279,3 +279,73 @@ def test_post_level_precision_and_recall_on_the_independent_set(half: str) -> No
         fn += (not got) and r["personal_data"]
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert precision >= 0.97 and recall >= 0.97, (half, precision, recall)
+
+
+# --- cases motivated by the round-two set (tests/checker_data/personal_data_round2.jsonl, half "a") -----------------
+# New wording again; context as in the acceptance run (Rosarito, own domain only).
+ROUND2_POSITIVES: list[tuple[str, str, str]] = [
+    # a named avenue with Colombian nomenclature
+    ("El afectado, residente en la Av. Los Estudiantes # 12-40, barrio Pandiaco, pidió ayuda", "address",
+     "Av. Los Estudiantes # 12-40"),
+    ("Su casa queda en la Avenida Boyacá No. 7B-15 apto 302", "address", "Avenida Boyacá No. 7B-15 apto 302"),
+    # "(+57)" belongs to the number's span
+    ("Comunícate con su hermano al (+57) 314-555-0192", "phone", "(+57) 314-555-0192"),
+    # "pedidos al …" stays a phone cue; plural account words do not swallow it
+    ("Tamales de elote; pedidos al 312 456 7788", "phone", "312 456 7788"),
+    # a personal marker closest to the number still wins over an office named earlier
+    ("La Dirección de Obras pide que llamen a la señora Irma a su cel. 664 218 3390", "phone", "664 218 3390"),
+    # a table row whose heading is about people, not accounts
+    ("Contactos del comité vecinal:\n664 218 3390 | Sra. Irma", "phone", "664 218 3390"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), ROUND2_POSITIVES)
+def test_round2_positive_is_reported(text: str, rule: str, span: str) -> None:
+    assert (rule, span) in kinds(text, ROSARITO), kinds(text, ROSARITO)
+
+
+ROUND2_NEGATIVES: list[str] = [
+    # the office that owns the line named right before it ("de la Dirección") or right after it
+    "Centro de Mando en Blvd. Sharp 300. Teléfono de la Coordinación: 664 331 0290.",
+    "Reporta fugas al 664.331.0290 (Dirección de Agua Potable) o por la app.",
+    "Quejas: 33 3942 1200 - Contraloría Municipal",
+    "Mándanos mensaje al 318 220 4455 (línea oficial, solo texto).",
+    # a WhatsApp/cel line that the text says belongs to the institution
+    "Agenda tu cita por la línea WhatsApp de la Secretaría de Salud: 321 700 4412.",
+    "Celular de la Coordinación de Protección Civil: 664 331 0290",
+    # table rows and lists of bare numbers under a heading about accounts or contracts
+    "Cuentas prediales con descuento:\n7712045588 | $4,120\n61-3390-2214 | $2,300",
+    "Expedientes turnados:\n• 6642213390\n• 3314425567",
+    "Contratos firmados: 6642213390, 3314425567 y 5521304478.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND2_NEGATIVES)
+def test_round2_negative_is_not_reported(text: str) -> None:
+    assert kinds(text, ROSARITO) == [], kinds(text, ROSARITO)
+
+
+def test_published_contact_with_extension_or_several_lines() -> None:
+    ctx = CheckContext(published_contacts=("661 614 9600 ext. 1234", "WhatsApp: +52 664 123 4567 / (664) 765-4321"))
+    assert kinds("Llama al 6616149600", ctx) == []
+    assert kinds("Informes 664 765 4321 o 664 123 4567", ctx) == []
+    assert kinds("cel 664 765 4322", ctx) == [("phone", "664 765 4322")]
+
+
+# Measured once on half b after fixing from half a only (see tests/checker_data/README.md): P 0.959, R 0.944.
+# Half b does not reach 0.97; its floor is asserted so that regressions show, and the gap is documented.
+ROUND2_FLOORS = {"a": (0.97, 0.97), "b": (0.95, 0.94)}
+
+
+@pytest.mark.parametrize("half", ["a", "b"])
+def test_post_level_precision_and_recall_on_the_round2_set(half: str) -> None:
+    rows = [r for r in _load("personal_data_round2.jsonl") if r["half"] == half]
+    tp = fp = fn = 0
+    for r in rows:
+        got = bool(detect(r["text"], ROSARITO))
+        tp += got and r["personal_data"]
+        fp += got and not r["personal_data"]
+        fn += (not got) and r["personal_data"]
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    p_min, r_min = ROUND2_FLOORS[half]
+    assert precision >= p_min and recall >= r_min, (half, precision, recall)
