@@ -137,7 +137,7 @@ def readability(text: str, words: list[str] | None = None) -> Readability | None
     if not words:
         return None
     n_words = len(words)
-    n_syll = sum(count_syllables(w) for w in words)
+    n_syll = sum(map(count_syllables, words))
     n_sent = sum(1 for s, e in sentences_of(text) if WORD_RE.search(text, s, e)) or 1
     p = 100.0 * n_syll / n_words
     f = 100.0 * n_sent / n_words

@@ -185,7 +185,7 @@ class TermMatcher:
     (a regex alternation of hundreds of terms is tried at every position and costs ~1 ms per post).
     """
 
-    __slots__ = ("_folded", "_exact", "empty")
+    __slots__ = ("_folded", "_exact", "_folded_keys", "_exact_keys", "empty")
 
     def __init__(self, entries: tuple[Entry, ...]) -> None:
         # key word -> [(words, position of the key word in them, entry)], longest terms first. The key is the
@@ -208,6 +208,8 @@ class TermMatcher:
         for table in (self._folded, self._exact):
             for bucket in table.values():
                 bucket.sort(key=lambda t: -len(t[0]))
+        self._folded_keys = frozenset(self._folded)
+        self._exact_keys = frozenset(self._exact)
         self.empty = not self._folded and not self._exact
 
     def finditer(self, text: str, folded_text: str | None = None) -> list[tuple[int, int, Entry]]:
@@ -219,9 +221,10 @@ class TermMatcher:
         for table, exact in ((self._folded, False), (self._exact, True)):
             if not table:
                 continue
-            present = t.words_set if exact else t.folded_set
-            hits = [w for w in present if w in table] if len(present) <= len(table) else [
-                w for w in table if w in present]
+            # The key words of the table that occur in the text: one set intersection in C (iterating the
+            # smaller set). Their order does not matter: matches are sorted below.
+            hits = (self._exact_keys if exact else self._folded_keys).intersection(
+                t.words_set if exact else t.folded_set)
             if not hits:
                 continue
             forms = t.words if exact else t.folded
