@@ -8,10 +8,12 @@ post (in text order, so the output is deterministic) get suggestions.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import re
 from functools import lru_cache
+from collections.abc import Iterator
 from typing import Any
 
 from pregon.checker.config import CheckerOptions
@@ -98,15 +100,24 @@ _ALPHABET = "aeiosnrlcdtumpbgvyqhfzjñxkwáéíóú"
 _INSERTABLE = "aeiosnrlcdtumpbgh"  # a dropped letter is almost always one of these
 
 
-def _candidate_tiers(word: str) -> list[list[str]]:
+_MAX_SUGGEST_LEN = 50  # longer "words" (a key held down, a pasted hash) get no suggestions
+
+
+def _candidate_tiers(word: str) -> list[Iterator[str]]:
     """Spellings one edit away from a lower-case word, in tiers from most to least likely: a missing accent or ñ
-    (the commonest error in Spanish posts); deletions and transpositions; substitutions; insertions."""
+    (the commonest error in Spanish posts); deletions and transpositions; substitutions; insertions.
+
+    Each tier is generated lazily: the tiers after the one that gives suggestions are never built (a
+    64,000-letter "word" once made millions of 64 KB candidates here and ran out of memory)."""
     n = len(word)
     return [
-        [word[:i] + a + word[i + 1 :] for i, c in enumerate(word) for a in _ACCENTED.get(c, "")],
-        [word[:i] + word[i + 1 :] for i in range(n)] + [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)],
-        [word[:i] + c + word[i + 1 :] for i in range(n) for c in _ALPHABET if c != word[i]],
-        [word[:i] + c + word[i:] for i in range(n + 1) for c in _INSERTABLE],
+        (word[:i] + a + word[i + 1 :] for i, c in enumerate(word) for a in _ACCENTED.get(c, "")),
+        itertools.chain(
+            (word[:i] + word[i + 1 :] for i in range(n)),
+            (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)),
+        ),
+        (word[:i] + c + word[i + 1 :] for i in range(n) for c in _ALPHABET if c != word[i]),
+        (word[:i] + c + word[i:] for i in range(n + 1) for c in _INSERTABLE),
     ]
 
 
@@ -118,6 +129,8 @@ def _suggest(name: str, dirs: tuple[str, ...], word: str, limit: int) -> tuple[s
     lower = word.lower()
     capital = word[:1].isupper()
     out: list[str] = []
+    if len(word) > _MAX_SUGGEST_LEN:
+        return ()
     for tier in _candidate_tiers(lower):
         for cand in tier:
             if len(cand) >= 2 and cand not in out and h.spell(cand):
