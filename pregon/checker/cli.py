@@ -2,11 +2,17 @@
 
     pregon check [--institution PRESET] [--format text|json] [--platform P] [--date YYYY-MM-DD] [TEXT | -]
     pregon check --institution PRESET --jsonl FILE|-
+    … [--archive POSTS.jsonl] [--allow-words WORDS.txt]
 
 JSONL contract (public): each non-blank input line is `{"id": …, "text": "…"}`; for each one, in input order,
 one output line `{"id": …, "findings": [{"rule", "category", "severity", "start", "end", "message", "clauses"}]}`
 or, when that line cannot be checked, `{"id": <id or null>, "error": "<Spanish message>"}`. Offsets are in
 characters (code points) of the decoded text. Blank input lines are skipped.
+
+--archive FILE: JSONL of posts already published, one `{"text", "published_at", "account"?}` per line
+(published_at in ISO 8601, e.g. "2026-03-14T09:30:00" or "2026-03-14"), compared by the spam rule within the
+policy's window before --date. --allow-words FILE: one word per line (blank lines and "#" comments skipped), the
+institution's names that spelling must accept.
 
 Exit codes: text mode 1 when any finding is `block`, 0 otherwise, 2 on bad input; JSONL mode 0, or 2 when
 the file cannot be read or the preset cannot be loaded. Django is never imported.
@@ -34,6 +40,18 @@ def register(subparsers: Any) -> None:
     p.add_argument("--jsonl", metavar="FILE", help='archivo JSONL con líneas {"id", "text"} («-» = entrada estándar)')
     p.add_argument("--platform", help="plataforma de destino para el límite de longitud (x, facebook, instagram, …)")
     p.add_argument("--date", type=_parse_date, help="fecha de publicación AAAA-MM-DD (por omisión, hoy)")
+    p.add_argument(
+        "--archive",
+        metavar="FILE",
+        help='JSONL de publicaciones ya hechas, {"text", "published_at", "account"?} por línea (published_at en '
+        "ISO 8601, p. ej. 2026-03-14T09:30:00): la regla spam compara cada texto con las del plazo de la política",
+    )
+    p.add_argument(
+        "--allow-words",
+        metavar="FILE",
+        help="palabras que la ortografía acepta (nombres de funcionarios, lugares, programas): una por línea; "
+        "se omiten líneas vacías y las que empiezan con #",
+    )
     p.add_argument("text", nargs="?", metavar="TEXT", help="texto a revisar, o «-» para leerlo de la entrada estándar")
     p.set_defaults(func=run)
 
@@ -60,7 +78,10 @@ def load_policy(preset: str | None) -> Any:
     return load_preset(preset)
 
 
-def build_context(policy: Any, platform: str | None, on: dt.date | None) -> Any:
+def build_context(
+    policy: Any, platform: str | None, on: dt.date | None, archive: tuple[Any, ...] = (),
+    allow_words: tuple[str, ...] = (),
+) -> Any:
     from pregon.checker.types import CheckContext
 
     identity = getattr(policy, "identity", None)
@@ -68,9 +89,67 @@ def build_context(policy: Any, platform: str | None, on: dt.date | None) -> Any:
     return CheckContext(
         own_domains=tuple(getattr(identity, "email_domains", ()) or ()),
         published_contacts=tuple(getattr(identity, "published_contacts", ()) or ()),
+        allow_words=tuple(allow_words),
         platform=platform,
         now=now,
+        archive=tuple(archive),
     )
+
+
+class InputFileError(Exception):
+    """An --archive or --allow-words file that cannot be read; the message is Spanish and names the line."""
+
+
+def _open_text(path: str) -> list[str]:
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            return fh.read().splitlines()
+    except OSError as exc:
+        raise InputFileError(f"no se puede leer {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputFileError(f"{path} no es UTF-8 válido (posición {exc.start})") from exc
+
+
+def load_archive(path: str) -> tuple[Any, ...]:
+    """ArchivedPost objects from a JSONL file of `{"text", "published_at", "account"?}` lines (blank lines skipped)."""
+    from pregon.checker.types import ArchivedPost
+
+    posts = []
+    for lineno, line in enumerate(_open_text(path), 1):
+        if not line.strip():
+            continue
+        where = f"{path}, línea {lineno}"
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            raise InputFileError(f"{where}: JSON inválido ({exc})") from exc
+        if not isinstance(obj, dict):
+            raise InputFileError(f"{where}: se esperaba un objeto {{\"text\", \"published_at\"}}, no {_json_type(obj)}")
+        text, published, account = obj.get("text"), obj.get("published_at"), obj.get("account", "")
+        if not isinstance(text, str):
+            raise InputFileError(f"{where}: «text» debe ser una cadena de texto")
+        if not isinstance(published, str):
+            raise InputFileError(f"{where}: falta «published_at» (fecha y hora ISO 8601, p. ej. 2026-03-14T09:30:00)")
+        try:
+            at = dt.datetime.fromisoformat(published.strip())
+        except ValueError as exc:
+            raise InputFileError(f"{where}: «published_at» inválido {published!r}: use ISO 8601") from exc
+        if account is None:
+            account = ""
+        if not isinstance(account, str):
+            raise InputFileError(f"{where}: «account» debe ser una cadena de texto")
+        posts.append(ArchivedPost(text=text, published_at=at, account=account))
+    return tuple(posts)
+
+
+def load_allow_words(path: str) -> tuple[str, ...]:
+    """The words of an allow-list file: one per line; blank lines and lines starting with "#" are skipped."""
+    words = []
+    for line in _open_text(path):
+        word = line.strip()
+        if word and not word.startswith("#"):
+            words.append(word)
+    return tuple(words)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,7 +158,13 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:  # unknown preset, invalid file: the policy package explains
         _err(f"no se pudo cargar la política «{args.institution}»: {exc}")
         return EXIT_USAGE
-    context = build_context(policy, args.platform, args.date)
+    try:
+        archive = load_archive(args.archive) if args.archive else ()
+        allow_words = load_allow_words(args.allow_words) if args.allow_words else ()
+    except InputFileError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    context = build_context(policy, args.platform, args.date, archive=archive, allow_words=allow_words)
     if args.jsonl is not None:
         if args.text is not None:
             _err("use --jsonl FILE o un TEXTO, no ambos")

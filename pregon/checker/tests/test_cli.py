@@ -110,3 +110,73 @@ def test_check_does_not_import_django() -> None:
             "sys.exit(1 if 'django' in sys.modules else 0)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False, cwd=ROOT, timeout=60)
     assert r.returncode == 0, r.stderr
+
+
+def test_archive_feeds_the_spam_rule(tmp_path: Path) -> None:
+    published = "Abrimos la convocatoria de becas de transporte escolar; consulta los requisitos en el portal."
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text(
+        json.dumps({"text": published, "published_at": "2026-03-12T10:00:00", "account": "@RosaritoGob"},
+                   ensure_ascii=False) + "\n\n"
+        + json.dumps({"text": "Otro aviso sin relación con las becas del municipio.", "published_at": "2026-03-13"})
+        + "\n",
+        encoding="utf-8",
+    )
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text(
+        json.dumps({"id": 1, "text": published}, ensure_ascii=False) + "\n"
+        + json.dumps({"id": 2, "text": "El Ayuntamiento abrió el registro de becas."}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    base = ["check", "--date", "2026-03-15", "--jsonl", str(posts)]
+    r = run_cli([*base, "--archive", str(archive)])
+    assert r.returncode == 0, r.stderr
+    rows = jsonl(r)
+    spam = [f for f in rows[0]["findings"] if f["rule"] == "spam.duplicate"]
+    assert len(spam) == 1 and "@RosaritoGob" in spam[0]["message"] and "12/03/2026 10:00" in spam[0]["message"]
+    assert not [f for f in rows[1]["findings"] if f["rule"] == "spam.duplicate"]
+    # without --archive, or with the archived post outside the window (7 days by default), no spam finding
+    assert not [f for f in jsonl(run_cli(base))[0]["findings"] if f["rule"] == "spam.duplicate"]
+    late = run_cli(["check", "--date", "2026-04-30", "--jsonl", str(posts), "--archive", str(archive)])
+    assert not [f for f in jsonl(late)[0]["findings"] if f["rule"] == "spam.duplicate"]
+
+
+@pytest.mark.parametrize(
+    "content, complaint",
+    [
+        ('{"text": "hola"}\n', b"published_at"),
+        ('{"text": "hola", "published_at": "ayer"}\n', b"ISO 8601"),
+        ("no es json\n", b"JSON"),
+        ('["text"]\n', b"objeto"),
+        ('{"text": 5, "published_at": "2026-03-12"}\n', b"text"),
+    ],
+)
+def test_bad_archive_exit_code_2_names_the_line(tmp_path: Path, content: str, complaint: bytes) -> None:
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text('{"text": "bien", "published_at": "2026-03-12T10:00:00"}\n' + content, encoding="utf-8")
+    r = run_cli(["check", "--archive", str(archive), "hola"])
+    assert r.returncode == 2 and b"l\xc3\xadnea 2" in r.stderr and complaint in r.stderr, r.stderr
+    assert run_cli(["check", "--archive", str(tmp_path / "missing.jsonl"), "hola"]).returncode == 2
+
+
+def test_allow_words_file_silences_spelling(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "La regidora Xochiquetzal Huitzilihuitl visitó Tepeyolotli."
+    assert main(["check", "--format", "json", text]) == 0
+    unknown = {text[f["start"]:f["end"]] for f in json.loads(capsys.readouterr().out)["findings"]
+               if f["rule"] == "spelling.unknown_word"}
+    assert unknown == {"Xochiquetzal", "Huitzilihuitl", "Tepeyolotli"}
+    words = tmp_path / "words.txt"
+    words.write_text("\ufeff# nombres de la institución\nXochiquetzal\n\n  huitzilihuitl  \n", encoding="utf-8")
+    assert main(["check", "--format", "json", "--allow-words", str(words), text]) == 0
+    unknown = {text[f["start"]:f["end"]] for f in json.loads(capsys.readouterr().out)["findings"]
+               if f["rule"] == "spelling.unknown_word"}
+    assert unknown == {"Tepeyolotli"}  # allow-list matching ignores case; comment and blank lines skipped
+    r = run_cli(["check", "--allow-words", str(words), "--jsonl", "-"],
+                stdin=json.dumps({"id": 1, "text": text}).encode() + b"\n")
+    assert [text[f["start"]:f["end"]] for f in jsonl(r)[0]["findings"]] == ["Tepeyolotli"]
+    assert run_cli(["check", "--allow-words", str(tmp_path / "none.txt"), "hola"]).returncode == 2
+
+
+def test_help_documents_archive_and_allow_words() -> None:
+    r = run_cli(["check", "--help"])
+    assert b"--archive FILE" in r.stdout and b"--allow-words FILE" in r.stdout and b"published_at" in r.stdout
