@@ -13,7 +13,7 @@ from pregon.institutions import services
 from pregon.institutions.choices import EmploymentStatus, Rank, Role
 from pregon.institutions.models import Area, ElectoralPeriod, Institution, Membership, PolicyRevision
 from pregon.institutions.policies import calendar_for, policy_for
-from pregon.institutions.tests.factories import AreaFactory, InstitutionFactory, OfficialFactory, UserFactory
+from pregon.institutions.tests.factories import AreaFactory, OfficialFactory, UserFactory
 from pregon.ledger.models import Event
 from pregon.ledger.verify import verify_chain
 
