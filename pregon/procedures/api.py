@@ -110,7 +110,6 @@ from .api_accounts import router as _account_router  # noqa: E402
 
 router.add_router("", _account_router)
 
-
 from .api_lifecycle import router as _lifecycle_router  # noqa: E402
 
 router.add_router("", _lifecycle_router)

@@ -79,9 +79,9 @@ INSTALLED_APPS = [
     "pregon.core",
     "pregon.ledger",
     "pregon.institutions",
+    "pregon.registry",
     "pregon.procedures",
     "pregon.notifications",
-    "pregon.registry",
     "pregon.publications",
 ]
 
