@@ -255,13 +255,17 @@ class Tokens:
     """The \\w+ tokens of one text: folded lower-case forms (always), and lazily their spans, their forms as
     written and the positions of a given form (only needed when a lexicon word is present)."""
 
-    __slots__ = ("text", "folded", "folded_set", "_spans", "_words", "_words_set")
+    __slots__ = ("text", "folded", "folded_set", "aligned", "_spans", "_words", "_words_set")
 
     def __init__(self, text: str) -> None:
         self.text = text
         lowered = prepare(text).folded.lower()
         self._spans: list[tuple[int, int]] | None = None
-        if len(lowered) != len(text):  # a few characters change length in lower case (İ): go token by token
+        # aligned: folded[i] is words[i] folded and lower-cased character by character. Every character whose lower
+        # case is one character keeps isalpha() and \w-ness (checked over all of Unicode), so the tokens are the
+        # same and folded[i].isalpha() == words[i].isalpha().
+        self.aligned = len(lowered) == len(text)
+        if not self.aligned:  # a few characters change length in lower case (İ): go token by token
             self._spans = [m.span() for m in _TOKEN_RE.finditer(text)]
             self.folded = [fold(text[a:b]).casefold() for a, b in self._spans]
         else:

@@ -34,7 +34,8 @@ def detect(text: str, ctx: CheckContext, options: CheckerOptions) -> list[Hit]:
     p = prepare(text)
     t = tokens(text)
     hits: list[Hit] = []
-    alpha = [w.isalpha() for w in t.words]  # tokens that are words (not numbers, not snake_case)
+    # tokens that are words (not numbers, not snake_case); the folded forms say the same without a second scan
+    alpha = [w.isalpha() for w in (t.folded if t.aligned else t.words)]
     n_words = sum(alpha)
     if n_words >= options.readability_min_words:
         words = [w for w, a in zip(t.words, alpha) if a]
@@ -79,7 +80,7 @@ def detect(text: str, ctx: CheckContext, options: CheckerOptions) -> list[Hit]:
                     f"Oración de {n} palabras: divídala en oraciones de {options.max_sentence_words} palabras o menos.",
                 )
             )
-    present = tokens(text).folded_set
+    present = t.folded_set
     passive_possible = not present.isdisjoint(_STRONG_AUX) or ("por" in present and not present.isdisjoint(_WEAK_AUX))
     for m in (_PASSIVE_RE.finditer(p.folded) if passive_possible else ()):
         words_in = m.group().split()
