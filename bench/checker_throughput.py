@@ -2,7 +2,8 @@
 
 Generates N synthetic posts (seeded; mixed lengths, misspellings, links, hashtags, emoji, insults, text-speak,
 some repeated from an archive) and times check() over them in one process, then the same posts through
-`pregon check --jsonl` (start-up, JSON in/out included). Target: >= 2,000 posts/s on one core.
+`pregon check --jsonl` (start-up, JSON in/out included; the last run adds --archive, so spam runs too).
+Target: >= 2,000 posts/s on one core.
 """
 
 from __future__ import annotations
@@ -107,7 +108,12 @@ def main() -> None:
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
             for i, text in enumerate(posts):
                 fh.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
-        for args in ([], ["--institution", "rosarito"]):
+        # the same archive as check() above, so that the CLI runs the spam rule too (--archive)
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as ah:
+            for post in ctx.archive:
+                ah.write(json.dumps({"text": post.text, "published_at": post.published_at.isoformat(),
+                                     "account": post.account}, ensure_ascii=False) + "\n")
+        for args in ([], ["--institution", "rosarito"], ["--date", ctx.now.date().isoformat(), "--archive", ah.name]):
             t0 = time.perf_counter()
             before = os.times()
             r = subprocess.run([str(pregon), "check", *args, "--jsonl", fh.name], capture_output=True, check=False)
@@ -119,6 +125,7 @@ def main() -> None:
             print(f"pregon check {label} --jsonl: {lines} lines, CPU {cpu:.2f} s = {n / cpu:,.0f} posts/s per core "
                   f"(wall {elapsed:.2f} s = {n / elapsed:,.0f} posts/s; exit {r.returncode}; start-up included)")
         os.unlink(fh.name)
+        os.unlink(ah.name)
 
 
 if __name__ == "__main__":
