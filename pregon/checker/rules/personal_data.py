@@ -130,6 +130,11 @@ _PHONE_INSTITUTIONAL_BEFORE = (
     "conmutador", "oficina", "línea de atención", "linea de atencion", "línea oficial", "línea directa",
     "línea gratuita", "línea ciudadana", "lineas de atencion", "líneas de atención", "atención ciudadana",
     "atencion ciudadana", "call center", "centro de atención", "centro de atencion", "mesa de ayuda", "locatel",
+    "atención al ciudadano", "atencion al ciudadano", "servicio al ciudadano", "atención al usuario",
+    "atencion al usuario", "atención a usuarios", "atención al público", "atencion al publico", "servicio al cliente",
+    "atención al cliente", "atencion al cliente", "pbx", "contact center", "centro de contacto", "línea única",
+    "linea unica", "línea nacional", "linea nacional", "línea gratuita", "linea gratuita", "central de citas",
+    "línea de denuncia", "linea de denuncia", "línea anticorrupción", "línea de orientación", "línea de emergencia",
     "palacio municipal", "ayuntamiento", "alcaldía", "alcaldia", "secretaría", "secretaria de", "dirección de",
     "direccion de", "departamento de", "coordinación de", "coordinacion de", "instituto", "dif ", "dif,", "tesorería",
     "tesoreria", "registro civil", "sindicatura", "personería", "personeria", "inspección de policía",
@@ -159,6 +164,8 @@ _PHONE_OFFICE_AFTER = (
     "gobierno", "gobernación", "presidencia municipal", "sindicatura", "personería", "personeria", "contraloría",
     "contraloria", "procuraduría", "procuraduria", "oficialía", "oficialia", "defensoría", "defensoria", "comisaría",
     "comisaria", "inspección de", "inspeccion de", "catastro", "centro de salud", "juzgado", "estación de",
+    "atención al", "atencion al", "servicio al", "mesa de ayuda", "call center", "pbx", "línea gratuita",
+    "linea gratuita", "contact center",
 )
 # The institution speaking about its own line ("llámanos al …", "nuestro teléfono …"); only right before the number.
 _PHONE_FIRST_PERSON = (
@@ -175,17 +182,32 @@ _NSS_CUE = re.compile(
     r"(?:\bnss\b|n\.s\.s|seguro social|seguridad social|imss|afiliaci[oó]n|afiliad[oa])[^\n]{0,70}$", _I
 )
 _CARD_CUE = re.compile(r"(?:tarjeta|card|visa|master\s?card|amex|american express|d[ée]bito|cr[ée]dito|plástico)", _I)
+_CLABE_OWNER = (
+    r"(?:municipio|ayuntamiento|tesorer|gobierno|secretar|instituto|alcald|distrito|departamento|comit[eé]"
+    r"|fideicomiso|sistema|dif\b|organismo|junta|comisi[oó]n|gobernaci[oó]n|presidencia|fondo|hospital|e\.s\.e"
+    r"|universidad|consejo|direcci[oó]n|coordinaci[oó]n|empresa municipal|instituci[oó]n|entidad|dependencia)"
+)
 _CLABE_CUE_INSTITUTIONAL = re.compile(
-    r"(?:a nombre (?:de la|del|de) (?:municipio|ayuntamiento|tesorer|gobierno|secretar|instituto|alcald|distrito"
-    r"|departamento|comit[eé]|fideicomiso|sistema|dif|organismo|junta|comisi[oó]n)|cuenta (?:oficial|institucional)"
-    r"|tesorer[ií]a|pago de (?:impuesto|predial|derechos|multa|agua))",
+    rf"(?:a nombre (?:de la|del|de|de el) {_CLABE_OWNER}|cuentas? (?:bancarias? )?(?:oficial|institucional|municipal"
+    rf"|concentradora|receptora)|cuentas? (?:bancarias? )?(?:de la|del|de) {_CLABE_OWNER}"
+    rf"|(?:titular|beneficiario|raz[oó]n social)\s?:?\s?(?:el |la )?{_CLABE_OWNER}"
+    rf"|tesorer[ií]a|pago de (?:impuesto|predial|derechos|multa|agua))",
     _I,
 )
 _CEDULA_RE = re.compile(
     r"\b(?:c\.\s?c\.?|\bcc\b|c[eé]dula(?:\s+de\s+ciudadan[ií]a|\s+de\s+extranjer[ií]a)?|\bt\.\s?i\.?|\bti\b"
-    r"|tarjeta de identidad|documento de identidad|identificad[oa] con|\bc[eé]d\.)"
-    r"(?:[\s:.#]|n[uú]mero|n[°ºo]\.?|no\.?|nro\.?){0,6}"
-    r"(\d{1,3}(?:[.,]\d{3}){1,3}|\d{6,10})(?![\w]|[.,]\d)",
+    r"|tarjeta de identidad|documento de identidad|identificad[oa]s? con|\bc[eé]d\.|\bnuip\b|\bc\.\s?e\.(?=\s?(?:n|#|\d))"
+    r"|(?:n[uú]mero|no\.|nro\.?) de (?:identificaci[oó]n|documento)(?! tributari)|documento(?=\s?(?:no\b|n[°º]|nro|#|:)))"
+    # filler between the cue and the digits: "identificado con el número", "con cédula de ciudadanía No.", "C.C. N.º"
+    r"(?:[\s:.#°º]|n[uú]mero|n\.?\s?[°ºo]\.?|no\.?|nro\.?|el\b|la\b|su\b|de\b|ciudadan[ií]a\b|c[eé]dula\b"
+    r"|c\.\s?c\.?|cc\b){0,10}"
+    r"(\d{1,3}(?:[.,'’´]\d{3}){1,3}|\d{6,10})(?![\w]|[.,]\d)",
+    _I,
+)
+# "identificado con el número …" also names a contract, a property or a case: not a cédula then.
+_CEDULA_THING_BEFORE = re.compile(
+    r"\b(?:contrato|proceso|predio|inmueble|expediente|radicado|licitaci[oó]n|resoluci[oó]n|decreto|acuerdo|veh[ií]culo"
+    r"|lote|folio|proyecto|convenio|oficio|bien|matr[ií]cula|cuenta|obra|caso|placa)s?\b[^\n]{0,40}$",
     _I,
 )
 
@@ -373,13 +395,17 @@ def _overlaps(spans: _Spans, start: int, end: int) -> bool:
 # "juan [arroba] gmail.com", "juan(at)gmail.com", "juan arroba gmail punto com", "juan@gmail .com".
 _OBFUSCATED_EMAIL_RE = re.compile(
     r"(?<![\w.@])([A-Za-z0-9][A-Za-z0-9._%+\-]{1,63})"
-    r"(?:\s?[\[({]\s?(?:arroba|at)\s?[\])}]\s?|\s(?:arroba)\s|@(?=[A-Za-z0-9\-]+\s\.))"
+    r"(?:\s?[\[({]\s?(?:arroba|at)\s?[\])}]\s?|\s(?:arroba)\s|@(?=[A-Za-z0-9\-]+\s\.)|\s@\s?|@\s)"
     r"([A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\s?(?:\.|[\[(]\s?(?:punto|dot)\s?[\])]|\s(?:punto|dot))\s?[A-Za-z]{2,6}){1,3})"
     r"(?![\w@])",
     _I,
 )
 _WA_LINK_RE = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=)\+?(\d{10,13})(?!\d)", _I)
-_SPACED_AT_RE = re.compile(r"@[A-Za-z0-9\-]+\s\.")
+_SPACED_AT_RE = re.compile(r"@[A-Za-z0-9\-]+\s?\.\s|@[A-Za-z0-9\-]+\s\.|\w\s@\s?\w|\w@\s\w")
+# Spaces around "@" or "." ("luis_meza @ gmail . com") also occur around a handle ("gracias @juanp. Es …"):
+# such a spaced form is an address only with a mail provider's name or a usual mail domain ending.
+_SPACED_PROVIDERS = frozenset(d.split(".", 1)[0] for d in _FREEMAIL)
+_SPACED_TLDS = frozenset("com net org com.mx com.co net.co net.mx org.mx org.co edu.mx edu.co gob.mx gov.co".split())
 _OBFUSCATION_GATE = ("arroba", "(at)", "[at]", "{at}", "( at )", "[ at ]")
 _DOT_WORD_RE = re.compile(r"\s?(?:[\[(]\s?(?:punto|dot)\s?[\])]|\s(?:punto|dot)|\.)\s?", _I)
 # A phone number spelled out digit by digit ("seis seis cuatro, uno dos tres …"): 7 to 13 digit words in a row.
@@ -473,7 +499,8 @@ def _phone_institutional(text: str, start: int, end: int) -> bool:
 _DIGIT_RE = re.compile(r"\d")
 _CO_GATE_RE = re.compile(r"[\-–](?=\s?\d)")
 _D6_RE = re.compile(r"\d{6}")
-_CEDULA_GATE = ("c.c", "c. c", "cc ", "cc:", "cc.", "cc#", "cédula", "cedula", "céd", "t.i", "t. i", "identidad", "identificad")
+_CEDULA_GATE = ("c.c", "c. c", "cc ", "cc:", "cc.", "cc#", "cédula", "cedula", "céd", "t.i", "t. i", "identidad", "identificad",
+                "identificación", "identificacion", "nuip", "c.e", "documento")
 _STREET_GATE = ("calle", "av", "blvd", "boulevard", "bulevar", "calz", "privada", "priv.", "andador", "cerrada",
                 "callej", "prol", "circuito", "cto.", "retorno", "camino", "paseo", "vía", "via ", "carretera", "c.")
 _CO_GATE = ("#", "no", "n°", "nº", "nro", "núm", "num")
@@ -526,8 +553,12 @@ def detect(text: str, ctx: CheckContext) -> list[Hit]:
             s, e = m.span()
             if _overlaps(taken, s, e):
                 continue
-            taken.append((s, e))
             domain = _DOT_WORD_RE.sub(".", m.group(2)).lower()
+            if "@" in m.group(0) and " " in m.group(0):
+                first, _, tld = domain.partition(".")
+                if first not in _SPACED_PROVIDERS and tld not in _SPACED_TLDS:
+                    continue
+            taken.append((s, e))
             if not _email_is_institutional(f"{m.group(1)}@{domain}", domain, known):
                 hits.append(_hit("email", s, e))
     if spelled:
@@ -553,6 +584,10 @@ def detect(text: str, ctx: CheckContext) -> list[Hit]:
                 continue
             digits = re.sub(r"\D", "", m.group(1))
             if 6 <= len(digits) <= 10:
+                if m.group(0)[:8].lower().startswith(("identif", "número", "numero", "no. d", "nro", "docu")) and (
+                    _CEDULA_THING_BEFORE.search(_sentence_before(text, m.start(), 60))
+                ):
+                    continue
                 hits.append(_hit("cedula", s, e))
                 taken.append((s, e))
 

@@ -334,7 +334,9 @@ def test_published_contact_with_extension_or_several_lines() -> None:
 
 # Measured once on half b after fixing from half a only (see tests/checker_data/README.md): P 0.959, R 0.944.
 # Half b does not reach 0.97; its floor is asserted so that regressions show, and the gap is documented.
-ROUND2_FLOORS = {"a": (0.97, 0.97), "b": (0.95, 0.94)}
+# Round three fixed the three general patterns behind those misses (step 1): half b is no longer held out and now
+# has to stay at 0.97 like half a.
+ROUND2_FLOORS = {"a": (0.97, 0.97), "b": (0.97, 0.97)}
 
 
 @pytest.mark.parametrize("half", ["a", "b"])
@@ -349,3 +351,48 @@ def test_post_level_precision_and_recall_on_the_round2_set(half: str) -> None:
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     p_min, r_min = ROUND2_FLOORS[half]
     assert precision >= p_min and recall >= r_min, (half, precision, recall)
+
+
+# --- round three, step 1: general patterns left open by round two's half b (new wording) --------------------------
+ROUND3_STEP1_POSITIVES: list[tuple[str, str, str]] = [
+    # filler words between the cédula cue and the digits, apostrophe thousands, N.º
+    ("La conductora, identificada con el número 52.418.903 de Bogotá, resultó ilesa", "cedula", "52.418.903"),
+    ("IDENTIFICADO CON EL NÚMERO 1.004.117.260 DE IPIALES", "cedula", "1.004.117.260"),
+    ("firmó la señora Nubia Rosero, con cédula número 36.754.120", "cedula", "36.754.120"),
+    ("Beneficiario: Jairo Daza, C.C. No. 12.990.431", "cedula", "12.990.431"),
+    ("identificada con la cédula de ciudadanía N.º 1.085.301.772", "cedula", "1.085.301.772"),
+    ("Acudiente con C.C. 1'085.301.772 de Pasto", "cedula", "1'085.301.772"),
+    # spaces around "@" and "." in an e-mail
+    ("Informes con Tere: tere_galvan @ hotmail . com", "email", "tere_galvan @ hotmail . com"),
+    ("mándale tu CV a r.osuna @gmail. com", "email", "r.osuna @gmail. com"),
+    ("ESCRIBE A PACO.LEON @ YAHOO . COM . MX", "email", "PACO.LEON @ YAHOO . COM . MX"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), ROUND3_STEP1_POSITIVES)
+def test_round3_step1_positive_is_reported(text: str, rule: str, span: str) -> None:
+    assert (rule, span) in kinds(text, ROSARITO), kinds(text, ROSARITO)
+
+
+ROUND3_STEP1_NEGATIVES: list[str] = [
+    # "identificado con el número" naming a thing, not a person
+    "El contrato identificado con el número 20260345 quedó liquidado.",
+    "El predio identificado con el número 52001010 será intervenido.",
+    # a handle followed by a sentence, not a spaced e-mail
+    "Gracias a @PasoGob. Es un gran día",
+    "Felicidades @juan . Hoy empieza la feria",
+    # institutional CLABE / bank accounts
+    "Paga tu refrendo en la cuenta del Municipio (CLABE 002028701234567892).",
+    "Depósitos a la cuenta institucional: CLABE 012320001234567895",
+    "Transferencia a la cuenta a nombre de la Tesorería Municipal, CLABE 012320001234567895.",
+    # institutional service lines named by a service phrase
+    "Atención al ciudadano: (602) 729 1000",
+    "Mesa de ayuda del SAT en línea: 55 1234 5678",
+    "PBX (601) 381 5000",
+    "Dudas al (601) 381 5000 (línea gratuita)",
+]
+
+
+@pytest.mark.parametrize("text", ROUND3_STEP1_NEGATIVES)
+def test_round3_step1_negative_is_not_reported(text: str) -> None:
+    assert kinds(text, ROSARITO) == [], kinds(text, ROSARITO)
