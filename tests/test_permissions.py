@@ -285,7 +285,8 @@ OBJECT_PAGES = {
         lambda o: {"public_id": o["regularisation"].public_id, "action": "cancel"}, "post", {"reason": "Duplicada"}),
 }
 # An account administrator sees only the accounts they administer: elsewhere the account does not exist for them.
-ACCOUNT_SCOPED = {"registry:account_detail"}
+# pages about one account: an account administrator who does not administer it finds nothing there (404)
+ACCOUNT_SCOPED = {"registry:account_detail", "procedures:incident_create", "procedures:closure_create"}
 
 
 def test_every_object_page_of_the_matrix_has_a_builder():

@@ -164,17 +164,18 @@ def lifecycle_get(*, kind: str, institution: Institution, actor: Any, public_id:
 
 
 def lifecycle_account_get(*, institution: Institution, actor: Any, public_id: Any) -> Any:
-    """A registry account of the institution, for starting a closure or reporting an incident (404 otherwise)."""
+    """A registry account the actor may see (the registry's visibility rule: an area head sees their area's
+    accounts, an account administrator the accounts they administer), for starting a closure or reporting an
+    incident; 404 otherwise, as for any account the actor cannot see."""
     from django.http import Http404
 
-    from pregon.registry.models import SocialAccount
+    from pregon.registry.selectors import account_get_visible_to
 
     require_role(actor, institution)
-    try:
-        return SocialAccount.objects.select_related("platform", "area", "institution").get(
-            institution=institution, public_id=public_id)
-    except (SocialAccount.DoesNotExist, ValueError):
-        raise Http404("No se encontró la cuenta.") from None
+    account = account_get_visible_to(actor, institution, public_id)
+    if account is None:
+        raise Http404("No se encontró la cuenta.")
+    return account
 
 
 OPEN_LIFECYCLE_STATES = {

@@ -39,7 +39,10 @@ def lifecycle_account(world: World, handle: str = "turismo", status: str = Accou
             official, _ = Official.objects.get_or_create(
                 institution=institution, full_name=f"{name} {handle}",
                 defaults={"area": area, "position_title": "Director", "rank": Rank.SUPERIOR,
-                          "email": f"{name.split()[0].lower()}.{handle}@{domain}"},
+                          "email": f"{name.split()[0].lower()}.{handle}@{domain}",
+                          # the world's account administrator operates the "turismo" account only
+                          "user": world["account_admin"] if role == AdminRole.PRIMARY and handle.startswith("turismo")
+                          else None},
             )
             Administrator.objects.create(account=account, official=official, role=role,
                                          starts_on=account.created_at.date().replace(year=2020))

@@ -36,7 +36,7 @@ def test_lifecycle_pages_access_matrix():
         reverse("procedures:closure_create", kwargs={"institution": slug, "account": other.public_id}):
             ("area_head", "it"),
         reverse("procedures:incident_create", kwargs={"institution": slug, "account": other.public_id}):
-            ("account_admin", "transparency"),
+            ("area_head", "transparency"),
         reverse("registry:account_detail", kwargs={"institution": slug, "account": account.public_id}): ("it", None),
     }
     for url, (right, wrong) in pages.items():
@@ -45,6 +45,11 @@ def test_lifecycle_pages_access_matrix():
         assert _client(world[right]).get(url).status_code == 200, url
         if wrong:
             assert _client(world[wrong]).get(url).status_code == 403, url
+    # an account administrator reaches only the accounts they administer, as on the registry's pages
+    own_create = reverse("procedures:incident_create", kwargs={"institution": slug, "account": account.public_id})
+    other_create = reverse("procedures:incident_create", kwargs={"institution": slug, "account": other.public_id})
+    assert _client(world["account_admin"]).get(own_create).status_code == 200
+    assert _client(world["account_admin"]).get(other_create).status_code == 404
     page = _client(world["it"]).get(reverse("registry:account_detail", kwargs={"institution": slug,
                                                                                "account": account.public_id}))
     assert incident.get_absolute_url() in page.content.decode()
