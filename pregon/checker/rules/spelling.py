@@ -12,8 +12,8 @@ import itertools
 import logging
 import os
 import re
-from functools import lru_cache
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from pregon.checker.config import CheckerOptions
