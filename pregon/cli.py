@@ -28,6 +28,8 @@ DJANGO_COMMANDS = {
     "import": ("inventory_import", "Importa un inventario de cuentas (CSV/XLSX)"),
     "export": ("inventory_export", "Exporta el inventario de cuentas (CSV/XLSX)"),
     "publications": ("publications_import", "Importa publicaciones exportadas de una red social al archivo de una cuenta"),
+    "audit": ("publications_audit", "Auditoría retroactiva de lo publicado por las cuentas de una institución"),
+    "worker": ("run_huey", "Trabajador de la cola de tareas (Huey) / task-queue worker"),
 }
 
 
