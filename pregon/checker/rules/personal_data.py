@@ -32,6 +32,12 @@ Decisions (see the report that introduced this module and the tests for the meas
   la Alcaldía: …") — a personal marker still wins when no owner follows it; a bare number opening a table row or
   list item is judged by the heading above it; plural account/contract words; Colombian nomenclature on a named
   avenue ("Av. Panamericana # 7-73"); "(+57)" inside the span; published contacts with "ext." or several lines.
+- Added in round three (tests/checker_data/personal_data_round3.jsonl): filler words between a cédula cue and its
+  digits ("identificado con el número …", "C.C. N.º", "1'085.274.113") unless a contract/property is identified;
+  spaced e-mails ("luis_meza @ gmail . com") with a provider or usual mail ending; institutional accounts ("cuenta
+  del Municipio", "cuenta institucional", "titular: Tesorería"); service phrases ("atención al ciudadano", PBX, mesa
+  de ayuda, PQRS, cámara de comercio); a person named after an office number in the same sentence is judged apart
+  ("… (conmutador) o con la señora Rosa al …"); calling verbs ("te marcamos al …") are phone cues.
 """
 
 from __future__ import annotations
@@ -135,6 +141,8 @@ _PHONE_INSTITUTIONAL_BEFORE = (
     "atención al cliente", "atencion al cliente", "pbx", "contact center", "centro de contacto", "línea única",
     "linea unica", "línea nacional", "linea nacional", "línea gratuita", "linea gratuita", "central de citas",
     "línea de denuncia", "linea de denuncia", "línea anticorrupción", "línea de orientación", "línea de emergencia",
+    "pqrs", "pqrsd", "pqr ", "cámara de comercio", "camara de comercio", "de la cámara", "de la camara",
+    "de la universidad", "de la notaría", "de la notaria", "de la e.s.e", "de la empresa",
     "palacio municipal", "ayuntamiento", "alcaldía", "alcaldia", "secretaría", "secretaria de", "dirección de",
     "direccion de", "departamento de", "coordinación de", "coordinacion de", "instituto", "dif ", "dif,", "tesorería",
     "tesoreria", "registro civil", "sindicatura", "personería", "personeria", "inspección de policía",
@@ -459,6 +467,14 @@ def _phone_institutional(text: str, start: int, end: int) -> bool:
     if _EXTENSION_AFTER.match(text, end, min(len(text), end + 12)):
         return True
     before = _sentence_before(text, start, 90).lower()
+    if _DIGIT_RE.search(before) is not None and _PERSON_CUE_RE.search(before) is not None:
+        # "… al 664 608 9400 (conmutador) o con la señora Rosa al …": the office words belong to the earlier line;
+        # what follows it names a person, so only that part speaks about this number.
+        last = None
+        for last in _PREV_NUMBER_RE.finditer(before):
+            pass
+        if last is not None and _PERSON_CUE_RE.search(before, last.end()):
+            before = before[last.end() :]
     near = before[-40:]
     if "oficial" in near or "institucional" in near:
         return True
@@ -497,10 +513,17 @@ def _phone_institutional(text: str, start: int, end: int) -> bool:
 
 
 _DIGIT_RE = re.compile(r"\d")
+_PREV_NUMBER_RE = re.compile(r"\d(?:[\d .\-()]{5,}\d)(?:\s?\([^)\n]{0,40}\))?")
+_PERSON_CUE_RE = re.compile(
+    r"\b(?:se[nñ]ora?|sra|sr|srita|don|do[nñ]a|profe|profesora?|maestr[oa]|mam[aá]|pap[aá]|hij[oa]|herman[oa]|t[ií][oa]"
+    r"|abuel[oa]|vecin[oa]|voluntari[oa]|promotora?|instructora?|entrenador(?:a)?|due[nñ][oa]|propietari[oa]"
+    r"|contratista|particular|personal|cel|celular|whatsapp)\b"
+)
 _CO_GATE_RE = re.compile(r"[\-–](?=\s?\d)")
 _D6_RE = re.compile(r"\d{6}")
 _CEDULA_GATE = ("c.c", "c. c", "cc ", "cc:", "cc.", "cc#", "cédula", "cedula", "céd", "t.i", "t. i", "identidad", "identificad",
                 "identificación", "identificacion", "nuip", "c.e", "documento")
+_CEDULA_GATE_RE = re.compile("|".join(re.escape(g) for g in _CEDULA_GATE))
 _STREET_GATE = ("calle", "av", "blvd", "boulevard", "bulevar", "calz", "privada", "priv.", "andador", "cerrada",
                 "callej", "prol", "circuito", "cto.", "retorno", "camino", "paseo", "vía", "via ", "carretera", "c.")
 _CO_GATE = ("#", "no", "n°", "nº", "nro", "núm", "num")
@@ -577,7 +600,7 @@ def detect(text: str, ctx: CheckContext) -> list[Hit]:
         _detect_alnum_ids(text, windows, hits, taken)
 
     # Colombian cédula in context (before the generic number pass, which would take it for a phone).
-    if any(g in lower for g in _CEDULA_GATE):
+    if _CEDULA_GATE_RE.search(lower) is not None:
         for m in _CEDULA_RE.finditer(text):
             s, e = m.span(1)
             if _overlaps(taken, s, e):
@@ -703,7 +726,11 @@ _NEG_TOKENS = frozenset(
 )
 _STRONG_PHONE_TOKENS = frozenset(
     "teléfono telefono tel tels cel celular móvil movil whatsapp whats wa wsp wpp llamar llama llame llámanos"
-    " comunícate comunicate comunicarse marcar marca informes informe info contacto".split()
+    " comunícate comunicate comunicarse marcar marca informes informe info contacto"
+    # calling someone at their number ("te marcamos al …", "lo llamará al …")
+    " marcamos marcaremos marcará marcara marque márquele marquele llamamos llamaremos llamará llamara llamarán"
+    " llamaran llamen llámele llamele llámale llamale llamarle llamó contactaremos contactará comuníquese"
+    " comuniquese".split()
 )
 
 

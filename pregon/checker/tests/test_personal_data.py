@@ -396,3 +396,54 @@ ROUND3_STEP1_NEGATIVES: list[str] = [
 @pytest.mark.parametrize("text", ROUND3_STEP1_NEGATIVES)
 def test_round3_step1_negative_is_not_reported(text: str) -> None:
     assert kinds(text, ROSARITO) == [], kinds(text, ROSARITO)
+
+
+# --- round three, fixes from half a of tests/checker_data/personal_data_round3.jsonl (new wording) ----------------
+ROUND3_POSITIVES: list[tuple[str, str, str]] = [
+    # an office line, then a person named after it in the same sentence
+    ("Informes al 646 172 3400 (oficina) o con el profe Beto al 646 201 7788", "phone", "646 201 7788"),
+    ("Llama a Protección Civil 664 331 0290 ext. 12 o a la vecina doña Chela, 664 210 4433.", "phone",
+     "664 210 4433"),
+    # the institution calling a citizen at the citizen's number, even in a sentence about a request or a report
+    ("Tu solicitud quedó registrada; te llamaremos al 33 1865 2290 esta semana.", "phone", "33 1865 2290"),
+    ("Gracias por el reporte, la cuadrilla lo llamará al 318 446 2019.", "phone", "318 446 2019"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), ROUND3_POSITIVES)
+def test_round3_positive_is_reported(text: str, rule: str, span: str) -> None:
+    assert (rule, span) in kinds(text, ROSARITO), kinds(text, ROSARITO)
+
+
+ROUND3_NEGATIVES: list[str] = [
+    # several lines of one office stay institutional
+    "Conmutador: 664 608 9400 y 664 608 9401.",
+    # PQRS channel and chamber of commerce lines
+    "Radica tus PQRS por la línea 602 731 4400 o en la ventanilla.",
+    "Teléfono de la Cámara de Comercio de Pasto: (602) 731 1111.",
+]
+
+
+@pytest.mark.parametrize("text", ROUND3_NEGATIVES)
+def test_round3_negative_is_not_reported(text: str) -> None:
+    assert kinds(text, ROSARITO) == [], kinds(text, ROSARITO)
+
+
+# Round three (tests/checker_data/personal_data_round3.jsonl): half a was used for fixing; half b was measured once
+# after those fixes, P 0.962 / R 0.962 (a table of cédulas under a "Cédula" column heading; an E.S.E.'s "línea de
+# citas"). Half b's floor is that measured value, asserted so that regressions show.
+ROUND3_FLOORS = {"a": (0.97, 0.97), "b": (0.96, 0.96)}
+
+
+@pytest.mark.parametrize("half", ["a", "b"])
+def test_post_level_precision_and_recall_on_the_round3_set(half: str) -> None:
+    rows = [r for r in _load("personal_data_round3.jsonl") if r["half"] == half]
+    tp = fp = fn = 0
+    for r in rows:
+        got = bool(detect(r["text"], ROSARITO))
+        tp += got and r["personal_data"]
+        fp += got and not r["personal_data"]
+        fn += (not got) and r["personal_data"]
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    p_min, r_min = ROUND3_FLOORS[half]
+    assert precision >= p_min and recall >= r_min, (half, precision, recall)
