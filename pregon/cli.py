@@ -44,12 +44,17 @@ def _forward(command: str, rest: Sequence[str]) -> int:
     django_setup()
     from django.core.management import call_command
     from django.core.management.base import CommandError
+    from django.db.utils import OperationalError, ProgrammingError
 
     try:
         call_command(command, *rest)
     except CommandError as exc:
         print(f"pregon: {exc}", file=sys.stderr)
         return int(getattr(exc, "returncode", 1) or 1)
+    except (OperationalError, ProgrammingError) as exc:
+        print(f"pregon: la base de datos no responde o no está migrada ({exc}); ejecute `pregon migrate`",
+              file=sys.stderr)
+        return 1
     except SystemExit as exc:
         return int(exc.code or 0)
     return 0
