@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
     name = "pregon.notifications"
     label = "notifications"
-    verbose_name = "Avisos"
+    verbose_name = _("Avisos")

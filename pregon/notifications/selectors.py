@@ -16,11 +16,12 @@ def notification_list_for(*, user: Any) -> QuerySet[Notification]:
 
 def notification_get_for(*, user: Any, public_id: Any) -> Notification:
     from django.http import Http404
+    from django.utils.translation import gettext
 
     try:
         return Notification.objects.get(recipient=user, public_id=public_id)
     except (Notification.DoesNotExist, ValueError, Exception) as exc:  # a malformed UUID is also "not found"
-        raise Http404("No se encontró el aviso.") from exc
+        raise Http404(gettext("No se encontró el aviso.")) from exc
 
 
 def unread_count(*, user: Any) -> int:

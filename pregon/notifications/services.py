@@ -171,10 +171,12 @@ def notification_send_pending(*, older_than: timedelta = EMAIL_RETRY_AFTER) -> i
 def notification_mark_read(*, notification: Notification, actor: Any) -> Notification:
     """Marks the actor's own notification as read (no ledger event: reading a notice changes no state of the
     institution)."""
+    from django.utils.translation import gettext
+
     from pregon.core.errors import NotFound
 
     if notification.recipient_id != getattr(actor, "pk", None):
-        raise NotFound("No se encontró el aviso.")
+        raise NotFound(gettext("No se encontró el aviso."))
     if notification.read_at is None:
         notification.read_at = timezone.now()
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=notification.read_at)

@@ -75,7 +75,7 @@ def pending_ics(request: HttpRequest) -> HttpResponse:
         return redirect("notifications:pending")
     user = selectors.user_for_feed_token(token)
     if user is None:
-        raise Http404("Enlace de calendario no válido.")
+        raise Http404(_("Enlace de calendario no válido."))
     events = []
     for item in deadline_list_for_user(user=user):
         deadline = item.deadline

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from pregon.institutions.access import institution_for_user_or_404, require_role, roles_of
 from pregon.institutions.choices import READ_ONLY_ROLES
@@ -43,7 +44,7 @@ def consultation_get(*, institution: Institution, actor: Any, public_id: Any) ->
             institution=institution, public_id=public_id
         )
     except (Consultation.DoesNotExist, ValueError):
-        raise Http404("No se encontró la consulta.") from None
+        raise Http404(gettext("No se encontró la consulta.")) from None
 
 
 def consultation_get_for_user(*, actor: Any, public_id: Any) -> Consultation:
@@ -52,7 +53,7 @@ def consultation_get_for_user(*, actor: Any, public_id: Any) -> Consultation:
 
     consultation = Consultation.objects.select_related("institution").filter(public_id=public_id).first()
     if consultation is None or not roles_of(actor, consultation.institution):
-        raise NotFound("No se encontró la consulta.")
+        raise NotFound(gettext("No se encontró la consulta."))
     return consultation
 
 
@@ -160,7 +161,7 @@ def lifecycle_get(*, kind: str, institution: Institution, actor: Any, public_id:
         return model.objects.select_related("institution", "account", "account__platform").get(
             institution=institution, public_id=public_id)
     except (model.DoesNotExist, ValueError):
-        raise Http404("No se encontró el trámite.") from None
+        raise Http404(gettext("No se encontró el trámite.")) from None
 
 
 def lifecycle_account_get(*, institution: Institution, actor: Any, public_id: Any) -> Any:
@@ -174,7 +175,7 @@ def lifecycle_account_get(*, institution: Institution, actor: Any, public_id: An
     require_role(actor, institution)
     account = account_get_visible_to(actor, institution, public_id)
     if account is None:
-        raise Http404("No se encontró la cuenta.")
+        raise Http404(gettext("No se encontró la cuenta."))
     return account
 
 

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from pregon.core.errors import ApplicationError
 from pregon.institutions.models import Institution
@@ -50,8 +51,8 @@ def closure_request_create(*, account: Any, actor: Any, motive: str, submit: boo
     Communications. The content action (delete / preserve) is frozen from the policy. One event:
     `closure.submitted` (or `closure.created` for a draft)."""
     if not (motive or "").strip():
-        raise ApplicationError("Indique el motivo del cierre.", code="INVALID_DATA",
-                               extra={"errors": {"motive": ["Este campo es obligatorio."]}})
+        raise ApplicationError(gettext("Indique el motivo del cierre."), code="INVALID_DATA",
+                               extra={"errors": {"motive": [gettext("Este campo es obligatorio.")]}})
     closure = ClosureRequest(
         institution=account.institution, account=account, account_label=_label(account), requested_by=actor,
         motive=motive.strip(), content_action=policy_for(account.institution).closure.content_action,
@@ -223,14 +224,14 @@ def incident_report(*, account: Any, actor: Any, kind: str, description: str) ->
     iee-sonora:6.XXVI, guadalajara:15ª): the account becomes compromised, `incidents.notify` is told at once and
     the containment plan starts (one deadline per step). One `incident.open` event (plus `account.status_changed`)."""
     if not (description or "").strip():
-        raise ApplicationError("Describa lo que se detectó.", code="INVALID_DATA",
-                               extra={"errors": {"description": ["Este campo es obligatorio."]}})
+        raise ApplicationError(gettext("Describa lo que se detectó."), code="INVALID_DATA",
+                               extra={"errors": {"description": [gettext("Este campo es obligatorio.")]}})
     incident = Incident(institution=account.institution, account=account, account_label=_label(account), kind=kind,
                         description=description.strip(), reported_by=actor)
     try:
         return procedure_create(obj=incident, actor=actor, submit="open")
     except IntegrityError:
-        raise ApplicationError("Ya hay un incidente abierto para esta cuenta.", code="INCIDENT_OPEN") from None
+        raise ApplicationError(gettext("Ya hay un incidente abierto para esta cuenta."), code="INCIDENT_OPEN") from None
 
 
 def incident_step_complete(*, incident: Incident, actor: Any, step: str, note: str = "") -> Incident:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PublicationsConfig(AppConfig):
@@ -7,4 +8,4 @@ class PublicationsConfig(AppConfig):
 
     name = "pregon.publications"
     label = "publications"
-    verbose_name = "Publicaciones"
+    verbose_name = _("Publicaciones")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RegistryConfig(AppConfig):
@@ -6,4 +7,4 @@ class RegistryConfig(AppConfig):
 
     name = "pregon.registry"
     label = "registry"
-    verbose_name = "Registro de cuentas"
+    verbose_name = _("Registro de cuentas")
