@@ -77,6 +77,15 @@ URL_PERMISSIONS: dict[str, Rule] = {
     # Institution pages
     "institutions:detail": ANY_ROLE,
     "institutions:people": roles(Role.COMMS, Role.AREA_HEAD, Role.TRANSPARENCY),
+    # The institution's own administration (pregon/institutions/views_admin.py). An area head records departures
+    # only of officials of their area (checked in the view).
+    "institutions:official_create": roles(Role.COMMS, write=True),
+    "institutions:official_end": roles(Role.COMMS, Role.AREA_HEAD, write=True),
+    "institutions:calendar": ANY_ROLE,
+    "institutions:nonworking_day_declare": roles(Role.COMMS, write=True),
+    "institutions:electoral_period_declare": roles(Role.COMMS, write=True),
+    "institutions:policy": ANY_ROLE,
+    "institutions:policy_revision_create": roles(Role.COMMS, write=True),
     # Account registry (pregon/registry/urls.py); object visibility and area scope are checked in the views
     "registry:account_list": ANY_ROLE,
     "registry:account_detail": ANY_ROLE,

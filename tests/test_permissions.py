@@ -118,6 +118,7 @@ MATRIX_ELSEWHERE.update({name: "tests/test_permissions.py::test_object_page_matr
     "procedures:abandonment_detail", "procedures:abandonment_transition",
     "procedures:recertification_detail", "procedures:recertification_transition",
     "procedures:regularisation_detail", "procedures:regularisation_transition",
+    "institutions:official_end",
 )})
 # Pages whose own matrix test is still to be written (the owners of these apps were told). Do not add to this set:
 # write the test and move the name to MATRIX_ELSEWHERE.
@@ -283,6 +284,9 @@ OBJECT_PAGES = {
     "procedures:regularisation_detail": (lambda o: {"public_id": o["regularisation"].public_id}, "get", None),
     "procedures:regularisation_transition": (
         lambda o: {"public_id": o["regularisation"].public_id, "action": "cancel"}, "post", {"reason": "Duplicada"}),
+    # the first allowed role records the departure (302); the next finds it already recorded (302 with a message)
+    "institutions:official_end": (lambda o: {"official": o["admin"].official.public_id}, "post",
+                                  {"ended_on": "2025-01-10", "reason": "Renuncia"}),
 }
 # An account administrator sees only the accounts they administer: elsewhere the account does not exist for them.
 # pages about one account: an account administrator who does not administer it finds nothing there (404)

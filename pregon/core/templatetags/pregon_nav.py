@@ -31,6 +31,9 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("publications:audit_list", _("Auditoría"), ("publications:audit_", "publications:import")),
     NavItem("notifications:inbox", _("Bandeja"), ("notifications:inbox", "notifications:mark_")),
     NavItem("notifications:pending", _("Mis pendientes"), ("notifications:pending", "notifications:feed_")),
+    NavItem("institutions:calendar", _("Calendario"), ("institutions:calendar", "institutions:nonworking_",
+                                                      "institutions:electoral_")),
+    NavItem("institutions:policy", _("Política"), ("institutions:policy", "institutions:policy_")),
 )
 
 
