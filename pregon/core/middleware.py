@@ -4,6 +4,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 from .context import new_request_id, reset_request_id
 
@@ -34,3 +36,30 @@ class RequestIdMiddleware:
             return self.get_response(request)
         finally:
             reset_request_id(token)
+
+
+class SpanishFirstLocaleMiddleware:
+    """Spanish (settings.LANGUAGE_CODE, es-MX) unless the user chose another language with the switcher.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, so an office machine set up in English
+    would show Pregón in English. The institutions work in Spanish: only an explicit choice (the language cookie
+    written by set_language) changes it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = settings.LANGUAGE_CODE
+        if chosen:
+            try:
+                language = translation.get_supported_language_variant(chosen)
+            except LookupError:
+                language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", translation.get_language())
+        patch_vary_headers(response, ("Cookie",))
+        return response
