@@ -7,7 +7,7 @@ refusals the views put back on the form (`form_errors_from`).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -100,7 +100,10 @@ class ElectoralPeriodForm(forms.Form):
 class DeadlineUnit:
     BUSINESS_DAYS = "business_days"
     BUSINESS_HOURS = "business_hours"
-    CHOICES = [(BUSINESS_DAYS, _("días hábiles")), (BUSINESS_HOURS, _("horas hábiles"))]
+    CHOICES: ClassVar[list[tuple[str, Any]]] = [
+        (BUSINESS_DAYS, _("días hábiles")),
+        (BUSINESS_HOURS, _("horas hábiles")),
+    ]
 
 
 class DeadlineForm(forms.Form):

@@ -25,8 +25,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pregon.core.errors import ApplicationError
@@ -58,8 +57,15 @@ DAY_REASON_LABELS = {
     DayReason.WEEKLY_REST: gettext_lazy("descanso semanal"),
     DayReason.WORKDAY: gettext_lazy("día hábil"),
 }
-WEEKDAY_NAMES = [gettext_lazy("lunes"), gettext_lazy("martes"), gettext_lazy("miércoles"), gettext_lazy("jueves"),
-                 gettext_lazy("viernes"), gettext_lazy("sábado"), gettext_lazy("domingo")]
+WEEKDAY_NAMES = [
+    gettext_lazy("lunes"),
+    gettext_lazy("martes"),
+    gettext_lazy("miércoles"),
+    gettext_lazy("jueves"),
+    gettext_lazy("viernes"),
+    gettext_lazy("sábado"),
+    gettext_lazy("domingo"),
+]
 
 
 def is_htmx_partial(request: HttpRequest) -> bool:
@@ -86,8 +92,13 @@ def official_create(request: HttpRequest, institution: Institution) -> HttpRespo
         data = form.cleaned_data
         try:
             official = services.official_create(
-                actor=request.user, institution=institution, area=data["area"], full_name=data["full_name"],
-                email=data["email"], position_title=data["position_title"], rank=data["rank"],
+                actor=request.user,
+                institution=institution,
+                area=data["area"],
+                full_name=data["full_name"],
+                email=data["email"],
+                position_title=data["position_title"],
+                rank=data["rank"],
             )
         except ApplicationError as exc:
             form_errors_from(form, exc)
@@ -98,9 +109,7 @@ def official_create(request: HttpRequest, institution: Institution) -> HttpRespo
 
 
 def _official_or_404(institution: Institution, public_id: uuid.UUID) -> Official:
-    official = (
-        Official.objects.filter(institution=institution, public_id=public_id).select_related("area").first()
-    )
+    official = Official.objects.filter(institution=institution, public_id=public_id).select_related("area").first()
     if official is None:
         raise Http404(_("No se encontró al servidor público."))
     return official
@@ -140,7 +149,9 @@ def official_end(request: HttpRequest, institution: Institution, official: uuid.
         started_at = timezone.now()
         try:
             services.official_end_employment(
-                actor=request.user, official=obj, ended_on=form.cleaned_data["ended_on"],
+                actor=request.user,
+                official=obj,
+                ended_on=form.cleaned_data["ended_on"],
                 reason=form.cleaned_data["reason"],
             )
         except ApplicationError as exc:
@@ -160,13 +171,15 @@ def official_end(request: HttpRequest, institution: Institution, official: uuid.
                 "Se inició %(n)d cambio de administrador",
                 "Se iniciaron %(n)d cambios de administrador",
                 changes,
-            ) % {"n": changes}
+            )
+            % {"n": changes}
             + " "
             + ngettext(
                 "y %(n)d cambio de contraseñas.",
                 "y %(n)d cambios de contraseñas.",
                 rotations,
-            ) % {"n": rotations},
+            )
+            % {"n": rotations},
         )
         return redirect("institutions:detail", institution=institution.slug)
     return render(
@@ -206,8 +219,14 @@ def _calendar_context(
         explanation = calendar.explain(day)
         name = calendar.holiday_name(day)
         if name and day not in declared_dates:
-            statutory.append({"date": day, "name": name, "is_business": explanation.is_business,
-                              "why": DAY_REASON_LABELS.get(explanation.reason, "")})
+            statutory.append(
+                {
+                    "date": day,
+                    "name": name,
+                    "is_business": explanation.is_business,
+                    "why": DAY_REASON_LABELS.get(explanation.reason, ""),
+                }
+            )
         if explanation.is_business:
             counts["business"] += 1
         if explanation.reason == DayReason.STATUTORY_HOLIDAY:
@@ -231,7 +250,8 @@ def _calendar_context(
             if date in declared_dates:
                 continue
             source = _("Acuerdo anual %(year)s (%(clauses)s)") % {
-                "year": suggestion_year, "clauses": ", ".join(usual_clauses) or DEFAULT_MARK,
+                "year": suggestion_year,
+                "clauses": ", ".join(usual_clauses) or DEFAULT_MARK,
             }
             suggestions.append({"date": date, "reason": usual.reason, "source": source, "clauses": usual_clauses})
 
@@ -239,8 +259,11 @@ def _calendar_context(
     if may_write and day_form is None:
         initial = {}
         if request.GET.get("dia_fecha"):
-            initial = {"date": request.GET.get("dia_fecha"), "reason": request.GET.get("dia_motivo", ""),
-                       "source": request.GET.get("dia_fuente", "")}
+            initial = {
+                "date": request.GET.get("dia_fecha"),
+                "reason": request.GET.get("dia_motivo", ""),
+                "source": request.GET.get("dia_fuente", ""),
+            }
         day_form = NonWorkingDayForm(initial=initial)
     if may_write and period_form is None:
         period_form = ElectoralPeriodForm()
@@ -252,8 +275,10 @@ def _calendar_context(
         "policy": policy,
         "calendar": calendar,
         "workweek": [WEEKDAY_NAMES[i] for i in sorted(policy.calendar.workweek)],
-        "calendar_clauses": {f: ", ".join(policy.calendar.clauses_for(f)) or DEFAULT_MARK for f in (
-            "office_start", "office_end", "workweek", "electoral_all_business", "usual_non_working_days")},
+        "calendar_clauses": {
+            f: ", ".join(policy.calendar.clauses_for(f)) or DEFAULT_MARK
+            for f in ("office_start", "office_end", "workweek", "electoral_all_business", "usual_non_working_days")
+        },
         "counts": counts,
         "statutory": statutory,
         "declared": [d for d in declared if d.date.year == year],
@@ -272,8 +297,10 @@ def _deadline(request: HttpRequest, institution: Institution, calendar: Any) -> 
     tz = ZoneInfo(institution.timezone)
     if "start" not in request.GET:
         now = timezone.now().astimezone(tz).replace(second=0, microsecond=0, tzinfo=None)
-        return {"form": DeadlineForm(initial={"start": now, "amount": 3, "unit": DeadlineUnit.BUSINESS_DAYS}),
-                "result": None}
+        return {
+            "form": DeadlineForm(initial={"start": now, "amount": 3, "unit": DeadlineUnit.BUSINESS_DAYS}),
+            "result": None,
+        }
     form = DeadlineForm(request.GET)
     with timezone.override(tz):
         valid = form.is_valid()
@@ -295,14 +322,24 @@ def _deadline(request: HttpRequest, institution: Institution, calendar: Any) -> 
     while day <= due.date() and len(skipped) < 60:
         explanation = calendar.explain(day)
         if not explanation.is_business:
-            skipped.append({"date": day, "why": DAY_REASON_LABELS.get(explanation.reason, ""),
-                            "name": explanation.name or calendar.holiday_name(day)})
+            skipped.append(
+                {
+                    "date": day,
+                    "why": DAY_REASON_LABELS.get(explanation.reason, ""),
+                    "name": explanation.name or calendar.holiday_name(day),
+                }
+            )
         day += dt.timedelta(days=1)
     return {
         "form": form,
-        "result": {"start": start, "due": due.astimezone(tz), "amount": amount,
-                   "unit_label": dict(DeadlineUnit.CHOICES)[unit], "skipped": skipped,
-                   "fingerprint": calendar.fingerprint},
+        "result": {
+            "start": start,
+            "due": due.astimezone(tz),
+            "amount": amount,
+            "unit_label": dict(DeadlineUnit.CHOICES)[unit],
+            "skipped": skipped,
+            "fingerprint": calendar.fingerprint,
+        },
     }
 
 
@@ -325,22 +362,28 @@ def nonworking_day_declare(request: HttpRequest, institution: Institution) -> Ht
     if form.is_valid():
         data = form.cleaned_data
         if NonWorkingDay.objects.filter(institution=institution, date=data["date"]).exists():
-            form.add_error("date", _("El %(date)s ya está declarado inhábil; no se registró nada.")
-                           % {"date": data["date"].strftime("%d/%m/%Y")})
+            form.add_error(
+                "date",
+                _("El %(date)s ya está declarado inhábil; no se registró nada.")
+                % {"date": data["date"].strftime("%d/%m/%Y")},
+            )
         else:
             try:
                 day = services.nonworking_day_declare(
-                    actor=request.user, institution=institution, date=data["date"], reason=data["reason"],
+                    actor=request.user,
+                    institution=institution,
+                    date=data["date"],
+                    reason=data["reason"],
                     source=data["source"],
                 )
             except ApplicationError as exc:
                 form_errors_from(form, exc)
             else:
-                messages.success(request, _("El %(date)s quedó declarado inhábil.")
-                                 % {"date": day.date.strftime("%d/%m/%Y")})
+                messages.success(
+                    request, _("El %(date)s quedó declarado inhábil.") % {"date": day.date.strftime("%d/%m/%Y")}
+                )
                 return redirect(f"{_calendar_url(institution)}?anio={day.date.year}")
-    return render(request, "institutions/calendar_detail.html",
-                  _calendar_context(request, institution, day_form=form))
+    return render(request, "institutions/calendar_detail.html", _calendar_context(request, institution, day_form=form))
 
 
 @require_POST
@@ -352,7 +395,10 @@ def electoral_period_declare(request: HttpRequest, institution: Institution) -> 
         data = form.cleaned_data
         try:
             period = services.electoral_period_declare(
-                actor=request.user, institution=institution, name=data["name"], starts_on=data["starts_on"],
+                actor=request.user,
+                institution=institution,
+                name=data["name"],
+                starts_on=data["starts_on"],
                 ends_on=data["ends_on"],
             )
         except ApplicationError as exc:
@@ -360,8 +406,9 @@ def electoral_period_declare(request: HttpRequest, institution: Institution) -> 
         else:
             messages.success(request, _("Se registró el proceso electoral «%(name)s».") % {"name": period.name})
             return redirect("institutions:calendar", institution=institution.slug)
-    return render(request, "institutions/calendar_detail.html",
-                  _calendar_context(request, institution, period_form=form))
+    return render(
+        request, "institutions/calendar_detail.html", _calendar_context(request, institution, period_form=form)
+    )
 
 
 def _calendar_url(institution: Institution) -> str:
@@ -384,15 +431,15 @@ def _policy_context(request: HttpRequest, institution: Institution, form: Policy
     may_write = _may(request, "institutions:policy_revision_create")
     if may_write and form is None:
         form = PolicyRevisionForm(initial={"effective_on": today})
-    revisions = PolicyRevision.objects.filter(institution=institution).select_related("created_by").order_by(
-        "-version")
+    revisions = PolicyRevision.objects.filter(institution=institution).select_related("created_by").order_by("-version")
     return {
         "institution": institution,
         "policy": policy,
         "today": today,
         "in_force": in_force,
         "in_force_overrides": json.dumps(in_force.overrides, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
-        if in_force and in_force.overrides else "",
+        if in_force and in_force.overrides
+        else "",
         "sections": sections,
         "revisions": revisions,
         "default_mark": DEFAULT_MARK,
@@ -420,8 +467,12 @@ def policy_revision_create(request: HttpRequest, institution: Institution) -> Ht
         preset = in_force.preset if in_force else institution.policy_preset
         try:
             revision = services.policy_revision_create(
-                actor=request.user, institution=institution, preset=preset, overrides=data["overrides"],
-                effective_on=data["effective_on"], reason=data["reason"],
+                actor=request.user,
+                institution=institution,
+                preset=preset,
+                overrides=data["overrides"],
+                effective_on=data["effective_on"],
+                reason=data["reason"],
             )
         except ApplicationError as exc:
             if exc.code == "POLICY_INVALID":
