@@ -276,7 +276,7 @@ def _calendar_context(
         "calendar": calendar,
         "workweek": [WEEKDAY_NAMES[i] for i in sorted(policy.calendar.workweek)],
         "calendar_clauses": {
-            f: ", ".join(policy.calendar.clauses_for(f)) or DEFAULT_MARK
+            f: f"({', '.join(policy.calendar.clauses_for(f))})" if policy.calendar.clauses_for(f) else DEFAULT_MARK
             for f in ("office_start", "office_end", "workweek", "electoral_all_business", "usual_non_working_days")
         },
         "counts": counts,
@@ -318,6 +318,11 @@ def _deadline(request: HttpRequest, institution: Institution, calendar: Any) -> 
         form.add_error(None, str(exc))
         return {"form": form, "result": None}
     skipped = []
+    declared = dict(
+        NonWorkingDay.objects.filter(institution=institution, date__gt=start.date(), date__lte=due.date()).values_list(
+            "date", "reason"
+        )
+    )
     day = start.date() + dt.timedelta(days=1)
     while day <= due.date() and len(skipped) < 60:
         explanation = calendar.explain(day)
@@ -326,7 +331,9 @@ def _deadline(request: HttpRequest, institution: Institution, calendar: Any) -> 
                 {
                     "date": day,
                     "why": DAY_REASON_LABELS.get(explanation.reason, ""),
-                    "name": explanation.name or calendar.holiday_name(day),
+                    "name": declared.get(day)
+                    if explanation.reason == DayReason.DECLARED_NON_WORKING
+                    else explanation.name,
                 }
             )
         day += dt.timedelta(days=1)

@@ -332,7 +332,9 @@ def test_the_deadline_helper_skips_a_declared_day(client, auditor_a, institution
     response = client.get(_url("calendar", institution_a), DEADLINE)
     result = response.context["deadline"]["result"]
     assert result["due"].isoformat() == "2026-11-05T23:59:59.999999-08:00"
-    assert dt.date(2026, 11, 2) in {d["date"] for d in result["skipped"]}
+    assert {"date": dt.date(2026, 11, 2), "why": "inhábil declarado por la institución", "name": "Día de Muertos"} in [
+        {k: str(v) if k == "why" else v for k, v in d.items()} for d in result["skipped"]
+    ]
     assert 'datetime="2026-11-05T23:59:59.999999-08:00"' in response.content.decode()
 
 
@@ -418,3 +420,22 @@ def test_policy_revisions_refuse_the_auditor_and_other_institutions(client, audi
     client.force_login(admin_b)
     assert client.post(_url("policy_revision_create", institution_a), data).status_code == 404
     assert not PolicyRevision.objects.exists()
+
+
+def test_calendar_and_policy_pages_take_a_bounded_number_of_queries(
+    client, comms_a, institution_a, django_assert_max_num_queries
+):
+    for day in range(1, 20):
+        NonWorkingDay.objects.create(institution=institution_a, date=dt.date(2026, 7, day), reason="Vacaciones")
+    client.force_login(comms_a)
+    with django_assert_max_num_queries(15):
+        assert client.get(_url("calendar", institution_a), DEADLINE).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(_url("policy", institution_a)).status_code == 200
+
+
+def test_the_main_navigation_links_to_calendar_and_policy(client, auditor_a, institution_a):
+    client.force_login(auditor_a)
+    page = client.get(_url("policy", institution_a)).content.decode()
+    assert f'href="{_url("calendar", institution_a)}"' in page
+    assert f'href="{_url("policy", institution_a)}" aria-current="page"' in page
