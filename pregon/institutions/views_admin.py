@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pregon.core.errors import ApplicationError
+from pregon.core.htmx import is_htmx_partial
 from pregon.permissions import URL_PERMISSIONS, institution_rule
 from pregon.policy.render import DEFAULT_MARK, rows
 from pregon.workdays import CalendarError, DayReason
@@ -66,12 +67,6 @@ WEEKDAY_NAMES = [
     gettext_lazy("sábado"),
     gettext_lazy("domingo"),
 ]
-
-
-def is_htmx_partial(request: HttpRequest) -> bool:
-    """An htmx request that wants a fragment (not a boosted full-page navigation)."""
-    htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not getattr(htmx, "boosted", False)
 
 
 def _may(request: HttpRequest, url_name: str) -> bool:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pregon.core.errors import ApplicationError
+from pregon.core.htmx import is_htmx_partial
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Institution
 from pregon.institutions.policies import policy_for
@@ -26,12 +27,6 @@ from pregon.registry.choices import AccountStatus
 from . import selectors, services
 from .checking import TextRefused, review_text
 from .forms import AuditFilterForm, AuditRunForm, ImportForm, ReviewForm
-
-
-def is_htmx_partial(request: HttpRequest) -> bool:
-    """An htmx request that wants a fragment (not a boosted full-page navigation)."""
-    htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not getattr(htmx, "boosted", False)
 
 
 @require_http_methods(["GET", "POST"])

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pregon.core.errors import ApplicationError
+from pregon.core.htmx import is_htmx_partial
 from pregon.institutions.access import RoleRequired
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Institution
@@ -28,16 +29,16 @@ from . import inventory as inv
 from . import selectors, services
 from .choices import AccountStatus
 from .filters import AccountFilters
-from .forms import AccountCloseForm, AccountRegisterForm, AdministratorAssignForm, AdministratorEndForm, InventoryUploadForm
+from .forms import (
+    AccountCloseForm,
+    AccountRegisterForm,
+    AdministratorAssignForm,
+    AdministratorEndForm,
+    InventoryUploadForm,
+)
 from .models import SocialAccount
 
 IMPORT_SESSION_KEY = "registry_import"
-
-
-def is_htmx_partial(request: HttpRequest) -> bool:
-    """An htmx request that wants a fragment (not a boosted full-page navigation)."""
-    htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not getattr(htmx, "boosted", False)
 
 
 def _account_or_404(request: HttpRequest, institution: Institution, account_id: Any) -> SocialAccount:
