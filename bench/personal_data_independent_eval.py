@@ -1,6 +1,7 @@
 """Post-level and per-type precision/recall of the personal_data rules on the independent set, with confusion lists.
 
-    .venv/bin/python bench/personal_data_independent_eval.py [--half a|b|all] [--errors N] [--quiet] [FILE.jsonl]
+    .venv/bin/python bench/personal_data_independent_eval.py [--set independent|round2|round3] [--half a|b|all|each]
+        [--errors N] [--quiet] [FILE.jsonl]
 
 The context is the one `pregon check --institution rosarito` builds (own domain rosarito.gob.mx, no published
 contacts), i.e. the acceptance setting: every post is checked as if Rosarito published it.
@@ -20,7 +21,13 @@ sys.path.insert(0, str(ROOT))
 from pregon.checker.rules.personal_data import detect  # noqa: E402
 from pregon.checker.types import CheckContext  # noqa: E402
 
-DEFAULT = ROOT / "tests" / "checker_data" / "personal_data_independent.jsonl"
+DATA = ROOT / "tests" / "checker_data"
+# each audit round wrote its set independently, split by frame into half a (used for fixing) and b (measured)
+SETS = {
+    "independent": DATA / "personal_data_independent.jsonl",
+    "round2": DATA / "personal_data_round2.jsonl",
+    "round3": DATA / "personal_data_round3.jsonl",
+}
 CTX = CheckContext(own_domains=("rosarito.gob.mx",))
 
 
@@ -85,12 +92,13 @@ def report(name: str, res: dict, n_errors: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("file", nargs="?", default=str(DEFAULT))
-    ap.add_argument("--half", default="all", choices=["a", "b", "all", "each"])
+    ap.add_argument("file", nargs="?", help="a labelled JSONL set (default: the one --set names)")
+    ap.add_argument("--set", default="independent", choices=sorted(SETS), help="which audit round's set")
+    ap.add_argument("--half", default="each", choices=["a", "b", "all", "each"])
     ap.add_argument("--errors", type=int, default=1000)
     ap.add_argument("--quiet", action="store_true", help="figures only, no confusion lists")
     args = ap.parse_args()
-    rows = load(Path(args.file))
+    rows = load(Path(args.file) if args.file else SETS[args.set])
     halves = {"a": ["a"], "b": ["b"], "all": [None], "each": ["a", "b", None]}[args.half]
     for h in halves:
         sel = [r for r in rows if h is None or r.get("half") == h]
