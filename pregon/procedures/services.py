@@ -362,8 +362,10 @@ def tick(*, now: datetime | None = None) -> TickResult:
 # ------------------------------------------------------------------------------------------------ consultation
 
 
-def checker_findings(text: str, policy: Policy) -> dict[str, Any]:
-    """A snapshot of the compliance checker's findings on `text`, stored on the consultation.
+def checker_findings(text: str, policy: Policy, *, institution: Any = None, account: Any = None) -> dict[str, Any]:
+    """A snapshot of the compliance checker's findings on `text`, stored on the consultation, checked with the
+    institution's context (own domains and published contacts, officials' names, the account's platform, the
+    archive for the spam rule) as "Revisar publicación" does, so both show the same findings.
 
     Falls back to `{"available": False}` when the checker is not installed or fails: a consultation must still
     reach Communications, which then reads the text without the automatic findings.
@@ -379,7 +381,12 @@ def checker_findings(text: str, policy: Policy) -> dict[str, Any]:
     if check is None:
         return {"available": False, "items": [], "note": gettext("El verificador automático no está disponible.")}
     try:
-        findings = check(text, policy)
+        context = None
+        if institution is not None:
+            from pregon.publications.checking import checker_context_for
+
+            context = checker_context_for(institution, account, policy=policy)
+        findings = check(text, policy, context)
         items = [f.as_dict() if hasattr(f, "as_dict") else dict(f) for f in findings]
     except Exception:  # noqa: BLE001 - the checker is advisory here
         logger.exception("checker failed on a consultation text")
@@ -418,7 +425,7 @@ def consultation_create(
     workflow = workflow_for(consultation)
     require_role(actor, institution, write=True)
     if workflow.is_enabled(policy):
-        consultation.findings = checker_findings(consultation.text, policy)
+        consultation.findings = checker_findings(consultation.text, policy, institution=institution, account=account)
     return procedure_create(obj=consultation, actor=actor, submit="submit" if submit else None)
 
 

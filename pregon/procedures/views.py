@@ -59,7 +59,8 @@ def consultation_create(request: HttpRequest, institution: Institution) -> HttpR
     if request.method == "POST" and enabled and form.is_valid():
         data = form.cleaned_data
         if "preview" in request.POST:
-            findings = services.checker_findings(data["text"], policy)
+            findings = services.checker_findings(data["text"], policy, institution=institution,
+                                                 account=data["account"])
         else:
             try:
                 consultation = services.consultation_create(

@@ -203,9 +203,27 @@ def test_a_user_of_another_institution_gets_not_found(rosarito):
         consultation_approve(consultation=consultation, actor=rosarito.outsider)
 
 
-def test_findings_snapshot_is_stored(rosarito):
-    consultation = _ask(rosarito)
-    assert set(consultation.findings) >= {"available", "items"}
+def test_findings_snapshot_uses_the_institutions_context(rosarito):
+    text = "Dudas a transparencia@rosarito.gob.mx; la vecina pide respuesta a su correo lupita.mtz77@gmail.com"
+    consultation = consultation_create(
+        institution=rosarito.institution, actor=rosarito["account_admin"], text=text, question="¿Se puede?")
+    assert consultation.findings["available"] is True
+    emails = [f for f in consultation.findings["items"] if f["rule"] == "personal_data.email"]
+    # the institution's own domain is not personal data; the citizen's address is, with its clause
+    assert [text[f["start"]:f["end"]] for f in emails] == ["lupita.mtz77@gmail.com"]
+    assert emails[0]["severity"] == "block" and "rosarito:9.3" in emails[0]["clauses"]
+    assert consultation.findings["policy_version"].startswith("rosarito@")
+
+
+def test_findings_snapshot_knows_the_institutions_officials(rosarito):
+    from pregon.institutions.tests.factories import OfficialFactory
+
+    OfficialFactory(institution=rosarito.institution, full_name="Itzel Tzompantzi Xicohténcatl")
+    text = "La directora Itzel Tzompantzi inauguró el parque y saludó a Juan Quetzalcóatl Ixtlilxóchitl."
+    consultation = consultation_create(institution=rosarito.institution, actor=rosarito["account_admin"], text=text)
+    unknown = [text[f["start"]:f["end"]] for f in consultation.findings["items"] if f["rule"] == "spelling.unknown_word"]
+    assert "Tzompantzi" not in unknown  # an official's name is on the institution's allow-list
+    assert "Ixtlilxóchitl" in unknown  # a name the institution does not know is still checked
 
 
 @pytest.mark.parametrize(
