@@ -90,7 +90,6 @@ URL_PERMISSIONS: dict[str, Rule] = {
     "registry:account_list": ANY_ROLE,
     "registry:account_detail": ANY_ROLE,
     "registry:account_register": roles(Role.COMMS, write=True),
-    "registry:account_close": roles(Role.COMMS, write=True),
     "registry:administrator_assign": roles(Role.COMMS, Role.AREA_HEAD, write=True),
     "registry:administrator_end": roles(Role.COMMS, Role.AREA_HEAD, write=True),
     "registry:access_review": roles(Role.COMMS, Role.IT, Role.AREA_HEAD),

@@ -112,7 +112,7 @@ MATRIX_ELSEWHERE: dict[str, str] = {
 # Pages whose URL carries an object: driven below by test_object_page_matrix (one builder per URL name).
 MATRIX_ELSEWHERE.update({name: "tests/test_permissions.py::test_object_page_matrix" for name in (
     "procedures:consultation_detail", "procedures:consultation_transition",
-    "registry:account_close", "registry:account_detail", "registry:administrator_assign", "registry:administrator_end",
+    "registry:account_detail", "registry:administrator_assign", "registry:administrator_end",
     "procedures:closure_create", "procedures:closure_detail", "procedures:closure_transition",
     "procedures:incident_create", "procedures:incident_detail", "procedures:incident_transition",
     "procedures:abandonment_detail", "procedures:abandonment_transition",
@@ -260,7 +260,6 @@ def _object_world(world):
 OBJECT_PAGES = {
     "registry:account_detail": (lambda o: {"account": o["account"].public_id}, "get", None),
     "registry:administrator_assign": (lambda o: {"account": o["account"].public_id}, "get", None),
-    "registry:account_close": (lambda o: {"account": o["account"].public_id}, "post", {"reason": "Ya no se usa"}),
     "registry:administrator_end": (lambda o: {"account": o["account"].public_id, "administrator": o["admin"].public_id},
                                    "post", {"reason": "Renuncia"}),
     "procedures:consultation_detail": (lambda o: {"public_id": o["consultation"].public_id}, "get", None),

@@ -54,9 +54,5 @@ class AdministratorEndForm(forms.Form):
     reason = forms.CharField(label=_("Motivo"), max_length=255)
 
 
-class AccountCloseForm(forms.Form):
-    reason = forms.CharField(label=_("Motivo del cierre"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
-
-
 class InventoryUploadForm(forms.Form):
     file = forms.FileField(label=_("Archivo CSV o XLSX"))

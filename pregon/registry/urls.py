@@ -13,7 +13,6 @@ urlpatterns = [
     path("exportar/", views.inventory_export, name="inventory_export"),
     path("revision-de-accesos/", views.access_review, name="access_review"),
     path("<uuid:account>/", views.account_detail, name="account_detail"),
-    path("<uuid:account>/cerrar/", views.account_close, name="account_close"),
     path("<uuid:account>/administradores/nuevo/", views.administrator_assign, name="administrator_assign"),
     path(
         "<uuid:account>/administradores/<uuid:administrator>/terminar/",

@@ -30,7 +30,6 @@ from . import selectors, services
 from .choices import AccountStatus
 from .filters import AccountFilters
 from .forms import (
-    AccountCloseForm,
     AccountRegisterForm,
     AdministratorAssignForm,
     AdministratorEndForm,
@@ -90,7 +89,6 @@ def account_detail(request: HttpRequest, institution: Institution, account: uuid
     """One account: its data, administrators (current and past), policy violations, access-review findings,
     recorded accesses and its ledger timeline."""
     obj = _account_or_404(request, institution, account)
-    held = request.institution_roles  # type: ignore[attr-defined]
     context = {
         "institution": institution,
         "account": obj,
@@ -101,9 +99,7 @@ def account_detail(request: HttpRequest, institution: Institution, account: uuid
         "timeline": selectors.account_timeline(obj),
         "open_procedures": _open_procedures(request, obj),
         "can_manage": selectors.account_may_manage_administrators(request.user, obj),
-        "can_close": Role.COMMS in held and not obj.is_closed,
         "assign_form": AdministratorAssignForm(institution=institution),
-        "close_form": AccountCloseForm(),
         "end_form": AdministratorEndForm(),
     }
     return render(request, "registry/account_detail.html", context)
@@ -136,22 +132,6 @@ def account_register(request: HttpRequest, institution: Institution) -> HttpResp
             messages.success(request, _("Cuenta %(a)s registrada.") % {"a": account})
             return redirect("registry:account_detail", institution=institution.slug, account=account.public_id)
     return render(request, "registry/account_register.html", {"institution": institution, "form": form})
-
-
-@require_POST
-@institution_rule("registry:account_close")
-def account_close(request: HttpRequest, institution: Institution, account: uuid.UUID) -> HttpResponse:
-    obj = _account_or_404(request, institution, account)
-    form = AccountCloseForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Indique el motivo del cierre."))
-    else:
-        try:
-            services.account_close(actor=request.user, account=obj, reason=form.cleaned_data["reason"])
-            messages.success(request, _("La cuenta quedó cerrada; se conserva en el registro."))
-        except ApplicationError as exc:
-            messages.error(request, str(exc.message))
-    return redirect("registry:account_detail", institution=institution.slug, account=obj.public_id)
 
 
 @require_http_methods(["GET", "POST"])

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from pregon.institutions.choices import Role
 from pregon.institutions.tests.factories import MembershipFactory, UserFactory
+from pregon.registry import services
 from pregon.registry.models import SocialAccount
 from pregon.registry.tests.factories import SocialAccountFactory
 
@@ -73,14 +74,21 @@ def test_account_admin_sees_only_accounts_they_administer(client, institution_a,
     assert client.get(url).status_code == 200
 
 
-def test_post_actions_are_refused_to_auditors_and_work_for_comms(client, institution_a, account, officials_a):
-    close = reverse("registry:account_close", kwargs={"institution": institution_a.slug, "account": account.public_id})
-    client.force_login(_user(institution_a, Role.AUDITOR, "aud"))
-    assert client.post(close, {"reason": "x"}).status_code == 403
+def test_accounts_close_only_through_the_closure_procedure(client, institution_a, account, officials_a):
+    # rosarito:10.7-10.8 / pasto:3.17: closing is a procedure (notice, content deleted or history archived), so the
+    # account page offers the closure notice, not a direct "close" button
     client.force_login(_user(institution_a, Role.COMMS, "com"))
-    assert client.post(close, {"reason": "Ya no se usa"}).status_code == 302
-    account.refresh_from_db()
-    assert account.status == "closed"
+    detail = reverse("registry:account_detail", kwargs={"institution": institution_a.slug, "account": account.public_id})
+    page = client.get(detail).content.decode()
+    assert reverse("procedures:closure_create", kwargs={"institution": institution_a.slug,
+                                                        "account": account.public_id}) in page
+    assert "/cerrar/" not in page
+    assert client.post(detail.rstrip("/") + "/cerrar/", {"reason": "x"}).status_code == 404
+    services.account_close(actor=None, account=account, reason="Cerrada por su trámite de cierre")
+    client.force_login(_user(institution_a, Role.AUDITOR, "aud"))
+    assign = reverse("registry:administrator_assign", kwargs={"institution": institution_a.slug, "account": account.public_id})
+    assert client.post(assign, {"official": officials_a["medio"].public_id, "role": "primary"}).status_code == 403
+    client.force_login(_user(institution_a, Role.COMMS, "com2"))
     assign = reverse("registry:administrator_assign", kwargs={"institution": institution_a.slug, "account": account.public_id})
     response = client.post(assign, {"official": officials_a["medio"].public_id, "role": "primary"})
     assert response.status_code == 200 and "cerrada" in response.content.decode()
