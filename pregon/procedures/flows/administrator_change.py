@@ -125,6 +125,7 @@ _OPEN = dict(effect=_set_opened, notify=_notify_opened, deadline="administrators
 ADMINISTRATOR_CHANGE = register(
     Workflow(
         name="administrator_change",
+        enabled_clauses=lambda p: tuple(dict.fromkeys(p.administrators.clauses_for("change_notify") + p.administrators.clauses_for("count"))),
         label=_("cambio de administrador"),
         states=AdministratorChangeStatus,
         initial=_S.DRAFT,

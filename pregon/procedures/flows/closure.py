@@ -201,6 +201,7 @@ def _notify(obj: Any, ctx: TransitionContext) -> list[Message]:
 CLOSURE = register(
     Workflow(
         name="closure",
+        enabled_clauses=lambda p: tuple(dict.fromkeys(p.closure.clauses_for("notify") + p.closure.clauses_for("content_action"))),
         label=_("cierre de cuenta"),
         states=ClosureStatus,
         initial=_S.DRAFT,

@@ -130,6 +130,7 @@ _OPEN = dict(effect=_set_opened, notify=_notify_opened, deadline="credentials.ro
 CREDENTIAL_ROTATION = register(
     Workflow(
         name="credential_rotation",
+        enabled_clauses=lambda p: tuple(dict.fromkeys(p.credentials.clauses_for("rotate_on_access_loss") + p.credentials.clauses_for("periodic_rotation"))),
         label=_("cambio de contraseñas"),
         states=CredentialRotationStatus,
         initial=_S.DRAFT,

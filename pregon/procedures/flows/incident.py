@@ -214,6 +214,7 @@ _RESPONDERS = ("comms", "it")
 INCIDENT = register(
     Workflow(
         name="incident",
+        enabled_clauses=lambda p: tuple(dict.fromkeys(p.incidents.clauses_for("notify") + p.incidents.clauses_for("containment"))),
         label=_("incidente de seguridad"),
         states=IncidentStatus,
         initial=_S.NEW,

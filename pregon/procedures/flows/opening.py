@@ -369,6 +369,7 @@ _DECIDE = dict(roles=_decider_roles, guard=_decide_guard, notify=_notify_decided
 OPENING_REQUEST = register(
     Workflow(
         name="opening_request",
+        enabled_clauses=lambda p: tuple(dict.fromkeys(p.opening.clauses_for("decided_by") + p.opening.clauses_for("technical_opinion_required"))),
         label=_("solicitud de apertura de cuenta"),
         states=OpeningRequestStatus,
         initial=_S.DRAFT,
