@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test test-sqlite test-postgres system-deps bench lint check-policies messages clean
+.PHONY: run test test-sqlite test-postgres system-deps system-deps-run bench lint check-policies messages clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { \
@@ -24,8 +24,7 @@ $(TSTAMP): pyproject.toml | $(PY)
 	@touch $(STAMP) $@
 
 ## make run: embedded SQLite, demo data, Spanish UI at http://127.0.0.1:8000
-run: $(STAMP)
-	@scripts/system-deps.sh run
+run: system-deps-run $(STAMP)
 	$(PY) manage.py compilemessages -v0 --ignore='.venv*' --ignore=bench
 	$(PY) manage.py migrate --noinput -v0
 	PREGON_DEMO=1 $(PY) manage.py demo_load
@@ -51,6 +50,10 @@ test-postgres: $(TSTAMP)
 ## Debian packages the tests need; installed only when missing and only as root
 system-deps:
 	@scripts/system-deps.sh
+
+## Debian packages `make run` needs (before the Python install: the Hunspell binding compiles against libhunspell)
+system-deps-run:
+	@scripts/system-deps.sh run
 
 check-policies: $(STAMP)
 	$(VENV)/bin/pregon policy check

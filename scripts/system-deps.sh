@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Pregón needs, when they are missing.
-#   scripts/system-deps.sh run    what `make run` needs: gettext (compilemessages builds the .mo catalogues)
-#   scripts/system-deps.sh [test] what `make test` needs: gettext, Chromium (browser tests), PostgreSQL (second
-#                                 test pass), Hunspell with its Spanish dictionaries (the checker's spelling rule)
+#   scripts/system-deps.sh run    what `make run` needs: gettext (compilemessages builds the .mo catalogues),
+#                                 Hunspell's Spanish dictionaries (the checker's spelling rule) and libhunspell's
+#                                 headers (the Python binding compiles against them when pip installs Pregón)
+#   scripts/system-deps.sh [test] the same, plus Chromium (browser tests) and PostgreSQL (second test pass)
 set -euo pipefail
 what=${1:-test}
 need=()
 command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
+[ -e /usr/share/hunspell/es_MX.dic ] || need+=(hunspell-es)
+[ -e /usr/include/hunspell/hunspell.h ] || need+=(libhunspell-dev)
 if [ "$what" = "test" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-  [ -e /usr/share/hunspell/es_MX.dic ] || need+=(hunspell-es)
-  [ -e /usr/include/hunspell/hunspell.h ] || need+=(libhunspell-dev)
 fi
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" != "0" ]; then
