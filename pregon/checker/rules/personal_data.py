@@ -219,6 +219,24 @@ _CEDULA_THING_BEFORE = re.compile(
     _I,
 )
 
+# A cédula column or list heading ("Nombre | Cédula", "Documento de identidad:", "No. de identificación") with no
+# number after the cue on its own line: the numbers in the rows below it (same block, until a blank line) are cédulas.
+_CEDULA_HEADING_CUE_RE = re.compile(
+    r"(?:\bc\.\s?c\.?(?!\w)|\bc[eé]dulas?\b(?:\s+de\s+ciudadan[ií]a)?|\bc[eé]d\.|\bdocumentos?\s+de\s+identidad\b"
+    r"|(?:\bn[uú]mero|\bno\.?|\bnro\.?|\bn\.?[°º])\s?(?:de\s)?(?:identificaci[oó]n|documento)\b(?! tributari)"
+    r"|\bidentificaci[oó]n\b(?! tributari)|\bdocumento\b(?! tributari))",
+    _I,
+)
+_CEDULA_HEADING_LINE_RE = re.compile(
+    r"^[^\n]*?(?:c\.\s?c|c[eé]d|documento|identificaci[oó]n)[^\n\d]*$", _I | re.M
+)
+_CELL_SPLIT_RE = re.compile(r"\s*(?:\||\t|;)\s*")
+_CELL_STRIP = " \t-—–:*•"
+_ROW_CEDULA_RE = re.compile(r"(?<![\w$.,'’/\-])(\d{1,3}(?:[.'’]\d{3}){1,3}|\d{6,10})(?![\w/]|[.,]\d|\s?-\s?\d)")
+_ROW_NEG_TOKENS = frozenset(("nit", "tel", "teléfono", "telefono", "cel", "celular", "whatsapp"))
+_PHONE_HEAD_RE = re.compile(r"\b(?:tel[eé]fono|tel\.?|cel(?:ular)?\.?|m[oó]vil|whatsapp|contacto)\b", _I)
+_MONEY_HEAD_RE = re.compile(r"\$|\b(?:valor|monto|importe|total|pago|subsidio|apoyo econ[oó]mico)\b", _I)
+
 # --- addresses ------------------------------------------------------------------------------------------------
 _MX_STREET = (
     r"(?:calle|c\.|av\.|avda\.|avenida|blvd\.?|boulevard|bulevar|calzada|calz\.|privada|priv\.|andador|cerrada"
@@ -614,6 +632,9 @@ def detect(text: str, ctx: CheckContext) -> list[Hit]:
                 hits.append(_hit("cedula", s, e))
                 taken.append((s, e))
 
+        if "\n" in text:
+            _detect_cedula_tables(text, hits, taken)
+
     # Addresses.
     _detect_addresses(text, lower, hits, taken)
 
@@ -661,6 +682,74 @@ def detect(text: str, ctx: CheckContext) -> list[Hit]:
 
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+def _cedula_heading(line: str) -> int | None:
+    """Column index of the cédula cue when `line` is a table or list heading (-1: a list, no columns), else None."""
+    cells = _CELL_SPLIT_RE.split(line.strip(_CELL_STRIP))
+    if len(cells) > 1:
+        for i, cell in enumerate(cells):
+            if len(cell.split()) <= 5 and _CEDULA_HEADING_CUE_RE.search(cell):
+                return i
+        return None
+    stripped = line.rstrip().rstrip(":.").rstrip()
+    # a list heading: the cue closes the line ("Nombre y cédula:", "NOMBRE   CÉDULA") or the line announces a list
+    m = None
+    for m in _CEDULA_HEADING_CUE_RE.finditer(stripped):
+        pass
+    if m is None:
+        return None
+    if m.end() >= len(stripped) - 1 or line.rstrip().endswith(":"):
+        return -1
+    return None
+
+
+def _detect_cedula_tables(text: str, hits: list[Hit], taken: _Spans) -> None:
+    """Cédulas in the rows of a table or list whose heading names the column once ("Nombre | Cédula")."""
+    n = len(text)
+    for hm in _CEDULA_HEADING_LINE_RE.finditer(text):
+        col = _cedula_heading(hm.group(0))
+        if col is None:
+            continue
+        heading = hm.group(0)
+        head_cells = len(_CELL_SPLIT_RE.split(heading.strip(_CELL_STRIP))) if col >= 0 else 0
+        loose = col < 0 or _PHONE_HEAD_RE.search(heading) is not None or _MONEY_HEAD_RE.search(heading) is not None
+        pos = hm.end() + 1
+        rows = 0
+        while pos < n and rows < 200:
+            eol = text.find("\n", pos)
+            if eol == -1:
+                eol = n
+            row = text[pos:eol]
+            if not row.strip():
+                break  # a blank line closes the block
+            rows += 1
+            lo, hi = pos, eol
+            row_loose = loose
+            if col >= 0:
+                # the cédula cell only, when the row has as many cells as the heading
+                lead = len(row) - len(row.lstrip(_CELL_STRIP))
+                body_end = len(row.rstrip(_CELL_STRIP))
+                seps = list(_CELL_SPLIT_RE.finditer(row, lead, max(lead, body_end)))
+                if len(seps) + 1 == head_cells:
+                    lo = pos + (seps[col - 1].end() if col else lead)
+                    hi = pos + (seps[col].start() if col < len(seps) else body_end)
+                    row_loose = False
+            for m in _ROW_CEDULA_RE.finditer(text, lo, hi):
+                s, e = m.span(1)
+                digits = re.sub(r"\D", "", m.group(1))
+                if not 6 <= len(digits) <= 10 or _overlaps(taken, s, e):
+                    continue
+                if text[max(pos, s - 3) : s].rstrip().endswith("$") or _NUMBER_NEG_AFTER.match(text, e, min(n, e + 20)):
+                    continue  # an amount
+                tail = _TOKEN_RE.findall(text[max(pos, s - 30) : s].lower())[-2:]
+                if any(t in _NEG_TOKENS or t in _ROW_NEG_TOKENS for t in tail):
+                    continue  # NIT, folio, contract, account, phone …
+                if row_loose and "." not in m.group(1) and nums.phone_national(digits, False) is not None:
+                    continue  # a phone in a mixed list: the phone pass judges it
+                hits.append(_hit("cedula", s, e))
+                taken.append((s, e))
+            pos = eol + 1
 
 
 def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -447,3 +447,44 @@ def test_post_level_precision_and_recall_on_the_round3_set(half: str) -> None:
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     p_min, r_min = ROUND3_FLOORS[half]
     assert precision >= p_min and recall >= r_min, (half, precision, recall)
+
+
+# Cédulas in a table or list whose heading names the column once (no cue on each row).
+CEDULA_TABLE_POSITIVES: list[tuple[str, list[str]]] = [
+    ("Ganadores del sorteo — Nombre | Cédula\nSofía Castaño | 1.004.567.221\nÉdgar Muñoz | 16.543.908",
+     ["1.004.567.221", "16.543.908"]),
+    ("| Asistente | C.C. | Celular |\n| Rosa Peña | 27087654 | 3124567890 |\n| Iván Mora | 1087654321 | 3157654321 |",
+     ["27087654", "1087654321"]),
+    ("Relación de inscritos (nombre y número de identificación):\nCamilo Rojas 1.193.456.780\nDiana Paz 59.876.123",
+     ["1.193.456.780", "59.876.123"]),
+    ("Titular\tDocumento de identidad\nGloria Insuasty\t36.954.210", ["36.954.210"]),
+    ("Listado Cédula\n- Hernán Bravo: 987654\n- Lucía Erazo: 1085123456", ["987654", "1085123456"]),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), CEDULA_TABLE_POSITIVES)
+def test_cedula_under_a_column_or_list_heading_is_reported(text: str, spans: list[str]) -> None:
+    assert [s for k, s in kinds(text) if k == "cedula"] == spans
+
+
+CEDULA_TABLE_NEGATIVES: list[str] = [
+    # company ids, amounts, reference numbers and rows after the block has ended
+    "Contratistas — Razón social | Documento\nObras del Sur SAS | NIT 901.234.567-3\nVías y Puentes | 830.456.789-1",
+    "Beneficiario | Cédula | Subsidio\nTotal entregado |  | $ 2.340.000\nSaldo |  | $ 4.680.000",
+    "Documento | Número\nResolución | 20230417\nRadicado | 2023009876",
+    "Recuerde llevar la cédula original.\n\nEl evento reunió 1.250.000 asistentes",
+    "Beneficiarios por barrio — Barrio | Documento\nLa Aurora | 1.320.000 pesos",
+    "Requisitos: fotocopia de la cédula y recibo.\nValor de la inscripción 150000 pesos",
+]
+
+
+@pytest.mark.parametrize("text", CEDULA_TABLE_NEGATIVES)
+def test_non_cedula_numbers_near_a_cedula_heading_are_not_cedulas(text: str) -> None:
+    assert [s for k, s in kinds(text) if k == "cedula"] == []
+
+
+def test_cedula_table_keeps_phone_column_as_phone_and_amount_column_clean() -> None:
+    text = "Nombre | Cédula | Teléfono\nNelson Ortega | 80.123.456 | 315 222 3344"
+    assert kinds(text) == [("cedula", "80.123.456"), ("phone", "315 222 3344")]
+    text = "Beneficiario | Cédula | Subsidio\nMarco Tulio | 12.345.678 | $ 2.340.000\nNora Gil | 41.222.333 | 1.170.000"
+    assert kinds(text) == [("cedula", "12.345.678"), ("cedula", "41.222.333")]
