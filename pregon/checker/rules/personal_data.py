@@ -153,6 +153,16 @@ _PHONE_INSTITUTIONAL_BEFORE = (
     "del departamento", "de la oficina", "de la delegación", "de la contraloría", "de la procuraduría",
     "de la gerencia", "de la entidad", "del municipio", "de la presidencia municipal", "de la gobernación",
 )
+# Appointment, orientation and helplines of a health institution or office ("línea de citas", "agendamiento",
+# "línea amiga", "línea de la E.S.E."): institutional even when the line is a WhatsApp one.
+_PHONE_SERVICE_LINES = (
+    "línea de citas", "linea de citas", "líneas de citas", "lineas de citas", "citas al", "citas por", "agendamiento",
+    "agenda tu cita", "agende su cita", "asignación de citas", "asignacion de citas", "línea de orientación",
+    "linea de orientacion", "líneas de orientación", "línea amiga", "linea amiga", "línea de la e.s.e",
+    "linea de la e.s.e", "línea de la ese", "linea de la ese", "línea del hospital", "linea del hospital",
+    "línea de la ips", "linea de la ips", "de la ips", "línea de la clínica", "linea de la clinica",
+)
+_WHATSAPP_MARKERS = ("whats", "wa ", "wa:", "wsp", "wpp")
 # An institution owning a line written after a personal-looking marker ("línea WhatsApp de la Alcaldía: …").
 _PHONE_OWNER_AFTER_MARKER = (
     "de la alcaldía", "de la alcaldia", "del ayuntamiento", "del municipio", "de la dirección", "de la direccion",
@@ -160,7 +170,9 @@ _PHONE_OWNER_AFTER_MARKER = (
     "de la coordinación", "de la coordinacion", "del dif", "de la tesorería", "de la tesoreria", "de atención",
     "de atencion", "de la policía", "de la policia", "de protección civil", "de proteccion civil", "de la fiscalía",
     "de la fiscalia", "del instituto", "de la oficina", "de la unidad", "de la dependencia", "de la institución",
-    "de la institucion", "de la personería", "de la personeria", "del hospital", "de la e.s.e",
+    "de la institucion", "de la personería", "de la personeria", "del hospital", "de la e.s.e", "de la ese",
+    "de la ips", "de la clínica", "de la clinica", "de citas", "para citas", "de agendamiento", "de orientación",
+    "de orientacion",
 )
 # An office named right after the number ("… al 664 123 4567 (Dirección de Servicios Públicos)").
 _PHONE_OFFICE_AFTER = (
@@ -173,7 +185,8 @@ _PHONE_OFFICE_AFTER = (
     "contraloria", "procuraduría", "procuraduria", "oficialía", "oficialia", "defensoría", "defensoria", "comisaría",
     "comisaria", "inspección de", "inspeccion de", "catastro", "centro de salud", "juzgado", "estación de",
     "atención al", "atencion al", "servicio al", "mesa de ayuda", "call center", "pbx", "línea gratuita",
-    "linea gratuita", "contact center",
+    "linea gratuita", "contact center", "línea de citas", "linea de citas", "citas", "agendamiento",
+    "línea de orientación", "linea de orientacion", "línea amiga", "linea amiga", "e.s.e", "ips",
 )
 # The institution speaking about its own line ("llámanos al …", "nuestro teléfono …"); only right before the number.
 _PHONE_FIRST_PERSON = (
@@ -315,7 +328,7 @@ def _window_before(text: str, start: int, size: int) -> str:
 
 _ABBREVIATIONS = frozenset(
     "lic ing dr dra mtro mtra sr sra srta c no núm num col av avda blvd tel tels cel fracc arq prof lt mz priv calz cra"
-    " cl cll tv dg ext int depto dep prol cto bo u h cp c.p art exp ref ej p p.ej e.g aprox".split()
+    " cl cll tv dg ext int depto dep prol cto bo u h cp c.p art exp ref ej p p.ej e.g aprox e.s.e i.p.s e.p.s".split()
 )
 _BREAK_RE = re.compile(r"[.!?]\s+|\n")
 
@@ -511,10 +524,18 @@ def _phone_institutional(text: str, start: int, end: int) -> bool:
     marker = max(near.rfind(k) for k in _PHONE_PERSONAL)
     if marker >= 0:
         # "WhatsApp de la Alcaldía: …" is the institution's; "Alcaldía … cel. de su mamá …" is not.
-        return any(k in near[marker:] for k in _PHONE_OWNER_AFTER_MARKER)
+        if any(k in near[marker:] for k in _PHONE_OWNER_AFTER_MARKER):
+            return True
+        # "Línea de citas (WhatsApp): …": a service line announced before a WhatsApp marker, no person in between.
+        if any(near.startswith(k, marker) for k in _WHATSAPP_MARKERS):
+            head = near[:marker]
+            return _service_line_before(head)
+        return False
     if office_after:
         return True
     if any(k in before for k in _PHONE_INSTITUTIONAL_BEFORE) or any(k in near for k in _PHONE_FIRST_PERSON):
+        return True
+    if _service_line_before(before):
         return True
     label = _TOKEN_RE.findall(before)
     if label and len(label) <= 2 and all(t in _PHONE_LABELS for t in label):
@@ -528,6 +549,12 @@ def _phone_institutional(text: str, start: int, end: int) -> bool:
             return False
         return any(k in prev for k in _PHONE_INSTITUTIONAL_BEFORE) or any(k in prev for k in _OFFICE_PLACES)
     return False
+
+
+def _service_line_before(before: str) -> bool:
+    """An appointment/orientation line named before the number, with no person named after that phrase."""
+    at = max(before.rfind(k) for k in _PHONE_SERVICE_LINES)
+    return at >= 0 and _PERSON_CUE_RE.search(before, at) is None
 
 
 _DIGIT_RE = re.compile(r"\d")

@@ -488,3 +488,34 @@ def test_cedula_table_keeps_phone_column_as_phone_and_amount_column_clean() -> N
     assert kinds(text) == [("cedula", "80.123.456"), ("phone", "315 222 3344")]
     text = "Beneficiario | Cédula | Subsidio\nMarco Tulio | 12.345.678 | $ 2.340.000\nNora Gil | 41.222.333 | 1.170.000"
     assert kinds(text) == [("cedula", "12.345.678"), ("cedula", "41.222.333")]
+
+
+# Appointment, orientation and help lines of a health institution are institutional; a person's line still counts.
+SERVICE_LINE_NEGATIVES: list[str] = [
+    "Para vacunación infantil, agendamiento al 602 845 1122 de lunes a viernes.",
+    "¿Necesita cita médica? Línea de citas: 604 512 3344.",
+    "Solicite su turno: citas al 313 640 2211 (WhatsApp).",
+    "Línea amiga para jóvenes, atendida por psicólogos: 317 204 5566.",
+    "Consultas sobre afiliación en la línea de orientación 601 377 8899.",
+    "Línea de la E.S.E. Centro de Oriente 321 456 7788, todo el día.",
+    "Urgencias odontológicas: línea del hospital 608 765 4433.",
+    "Toma de muestras con cita previa por la línea de la IPS 314 909 1020.",
+]
+
+
+@pytest.mark.parametrize("text", SERVICE_LINE_NEGATIVES)
+def test_appointment_and_help_lines_are_institutional(text: str) -> None:
+    assert [s for k, s in kinds(text) if k == "phone"] == []
+
+
+SERVICE_LINE_POSITIVES: list[tuple[str, str]] = [
+    ("Citas al 604 512 3344. Si pierde el turno, avise a la promotora Elena al 310 765 4321.", "310 765 4321"),
+    ("Agendamiento 602 845 1122 o con el señor Hugo al 301 222 9988.", "301 222 9988"),
+    ("Para agendamiento pregunte por la señora Nubia al 312 404 5050.", "312 404 5050"),
+    ("Citas con el fisioterapeuta al cel. 315 678 1234", "315 678 1234"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), SERVICE_LINE_POSITIVES)
+def test_person_phone_next_to_a_service_line_is_reported(text: str, span: str) -> None:
+    assert [s for k, s in kinds(text) if k == "phone"] == [span]
