@@ -3,7 +3,8 @@
 #   scripts/system-deps.sh run    what `make run` needs: gettext (compilemessages builds the .mo catalogues),
 #                                 Hunspell's Spanish dictionaries (the checker's spelling rule) and libhunspell's
 #                                 headers (the Python binding compiles against them when pip installs Pregón)
-#   scripts/system-deps.sh [test] the same, plus Chromium (browser tests) and PostgreSQL (second test pass)
+#   scripts/system-deps.sh [test] the same, plus Chromium (browser tests), PostgreSQL (second test pass) and
+#                                 Redis (the task queue's production backend, started by its test on a socket)
 set -euo pipefail
 what=${1:-test}
 need=()
@@ -13,6 +14,7 @@ command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
 if [ "$what" = "test" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 fi
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" != "0" ]; then
