@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pregon.checker import CheckerConfig, RuleSetting, check  # noqa: E402
+from pregon.checker import CheckerConfig, check
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 RULES = ("respect.insult", "respect.discrimination")
