@@ -23,12 +23,15 @@ $(TSTAMP): pyproject.toml | $(PY)
 	$(PIP) install -q -e '.[test]'
 	@touch $(STAMP) $@
 
-## make run: embedded SQLite, demo data, Spanish UI at http://127.0.0.1:8000
+## make run: embedded SQLite, demo data, the task-queue worker and the Spanish UI at http://127.0.0.1:8000
 run: system-deps-run $(STAMP)
 	$(PY) manage.py compilemessages -v0 --ignore='.venv*' --ignore=bench
 	$(PY) manage.py migrate --noinput -v0
 	PREGON_DEMO=1 $(PY) manage.py demo_load
-	PREGON_DEMO=1 $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Task-queue worker (deadlines, e-mail, audits) started beside the web server; both stop with Ctrl-C."
+	@PREGON_DEMO=1 $(PY) manage.py run_huey --quiet --workers 2 --logfile var/huey.log & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  PREGON_DEMO=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: the whole suite on SQLite (with the browser tests), then again on a throw-away PostgreSQL
 test: system-deps $(TSTAMP)
