@@ -55,3 +55,10 @@ def test_missing_dictionary_gives_one_clear_finding() -> None:
     f = run("spelling", "Hola mundo sin diccionario", spelling_dictionary="xx_XX")
     assert rules(f) == ["spelling.unavailable"]
     assert "xx_XX" in f[0].message and "hunspell-es" in f[0].message
+
+
+def test_everyday_administrative_vocabulary_is_not_a_spelling_error() -> None:
+    # words of municipal administration the Hunspell dictionaries lack (lexicons/spelling_allow.txt)
+    text = "Pago de predial, desazolve del drenaje y señalética nueva; la regiduría abrió un vacunatorio."
+    assert run("spelling", text, CheckContext()) == []
+    assert [f.rule for f in run("spelling", "Pago de predail", CheckContext())] == ["spelling.unknown_word"]
