@@ -57,7 +57,7 @@ def test_iee_sonora_handle_rule_on_x(db):
         services.account_register(actor=None, institution=inst, area=area, url="https://x.com/EducacionCivica",
                                   display_name="x", email="civica@ieesonora.org.mx")
     assert "iee-sonora:7.V" in excinfo.value.message
-    services.account_register(actor=None, institution=inst, area=area, url="https://x.com/IEESonoraCivica",
+    services.account_register(actor=None, institution=inst, area=area, url="https://x.com/CivicaIEESonora",
                               display_name="x", email="civica@ieesonora.org.mx")
 
 
