@@ -132,13 +132,13 @@ def institution_create(
             reason=reason,
             policy_version=preset_policy.version,
             changes={
-                "slug": slug,
-                "name": name,
-                "country": country,
-                "subdivision": subdivision,
-                "timezone": timezone,
-                "policy_preset": policy_preset,
-                "policy_effective_on": revision.effective_on,
+                "slug": [None, slug],
+                "name": [None, name],
+                "country": [None, country],
+                "subdivision": [None, subdivision],
+                "timezone": [None, timezone],
+                "policy_preset": [None, policy_preset],
+                "policy_effective_on": [None, revision.effective_on],
             },
         )
     return institution
@@ -167,7 +167,8 @@ def policy_revision_create(
         )
     with transaction.atomic():
         locked = Institution.objects.select_for_update().get(pk=institution.pk)
-        last = locked.policy_revisions.order_by("-version").values_list("version", flat=True).first() or 0
+        previous = locked.policy_revisions.order_by("-version").first()
+        last = previous.version if previous is not None else 0
         revision = PolicyRevision(
             institution=locked,
             version=last + 1,
@@ -193,15 +194,20 @@ def policy_revision_create(
             target=revision,
             reason=reason,
             policy_version=policy.version,
-            changes={
-                "version": revision.version,
-                "preset": preset,
-                "overrides": overrides,
-                "effective_on": effective_on,
-                "content_hash": policy.content_hash,
+            changes={  # before = the previous revision; overrides as canonical JSON text (one flat value)
+                "version": [previous.version if previous else None, revision.version],
+                "preset": [previous.preset if previous else None, preset],
+                "overrides": [_overrides_text(previous.overrides) if previous else None, _overrides_text(overrides)],
+                "effective_on": [previous.effective_on if previous else None, effective_on],
+                "content_hash": [previous.content_hash if previous else None, policy.content_hash],
             },
         )
     return revision
+
+
+def _overrides_text(overrides: dict[str, Any]) -> str:
+    """A revision's overrides as one canonical JSON string, the flat value the ledger's `changes` keep."""
+    return json.dumps(overrides, sort_keys=True, ensure_ascii=False, cls=DjangoJSONEncoder)
 
 
 # ---------------------------------------------------------------- areas
@@ -256,7 +262,8 @@ def area_create(
             institution=institution,
             target=area,
             policy_version=_policy_version(institution),
-            changes={"name": name, "parent": str(parent) if parent else None, "level": area.level},
+            changes={"name": [None, name], "parent": [None, str(parent) if parent else None],
+                     "level": [None, area.level]},
         )
     return area
 
@@ -337,8 +344,8 @@ def official_create(
             institution=institution,
             target=official,
             policy_version=_policy_version(institution),
-            changes={"full_name": full_name, "email": email, "position_title": position_title, "rank": rank,
-                     "area": str(area)},
+            changes={"full_name": [None, full_name], "email": [None, email],
+                     "position_title": [None, position_title], "rank": [None, rank], "area": [None, str(area)]},
         )
     return official
 
@@ -364,7 +371,8 @@ def official_end_employment(*, actor: Any, official: Official, ended_on: dt.date
             target=official,
             reason=reason,
             policy_version=_policy_version(official.institution),
-            changes={"employment_status": [EmploymentStatus.ACTIVE, EmploymentStatus.ENDED], "ended_on": ended_on},
+            changes={"employment_status": [EmploymentStatus.ACTIVE, EmploymentStatus.ENDED],
+                     "ended_on": [None, ended_on]},
         )
         # HOOK (procedures app): start administrator-change procedures for the accounts `official` administers.
         from pregon.procedures.services_accounts import administrator_changes_start_for_departure
@@ -400,7 +408,8 @@ def membership_grant(
             target=membership,
             reason=reason,
             policy_version=_policy_version(institution),
-            changes={"user": user.get_username(), "role": role, "area": str(area) if area else None},
+            changes={"user": [None, user.get_username()], "role": [None, role],
+                     "area": [None, str(area) if area else None]},
         )
     return membership
 
@@ -417,9 +426,9 @@ def membership_revoke(*, actor: Any, membership: Membership, reason: str = "") -
             reason=reason,
             policy_version=_policy_version(membership.institution),
             changes={
-                "user": membership.user.get_username(),
-                "role": membership.role,
-                "area": str(membership.area) if membership.area else None,
+                "user": [membership.user.get_username(), None],
+                "role": [membership.role, None],
+                "area": [str(membership.area) if membership.area else None, None],
             },
         )
         membership.delete()
@@ -444,7 +453,7 @@ def nonworking_day_declare(
             target=day,
             reason=reason,
             policy_version=_policy_version(institution),
-            changes={"date": date, "reason": reason, "source": source},
+            changes={"date": [None, date], "reason": [None, reason], "source": [None, source]},
         )
     return day
 
@@ -471,6 +480,6 @@ def electoral_period_declare(
             institution=institution,
             target=period,
             policy_version=_policy_version(institution),
-            changes={"name": name, "starts_on": starts_on, "ends_on": ends_on},
+            changes={"name": [None, name], "starts_on": [None, starts_on], "ends_on": [None, ends_on]},
         )
     return period

@@ -94,8 +94,9 @@ def publications_import(*, actor: Any, account: SocialAccount, data: bytes, file
             action="publications.imported", actor=actor, institution=institution, target=record,
             reason=_("Importación de publicaciones de %(a)s") % {"a": account},
             changes={
-                "account": str(account.public_id), "file_name": record.file_name, "file_sha256": digest,
-                "format": parsed.format, "created": len(new_rows), "existing": outcome["existing"],
+                "account": [None, str(account.public_id)], "file_name": [None, record.file_name],
+                "file_sha256": [None, digest], "format": [None, parsed.format], "created": [None, len(new_rows)],
+                "existing": [None, outcome["existing"]],
             },
             policy_version=policy.version,
         )
@@ -174,8 +175,8 @@ def audit_account(*, account: SocialAccount, actor: Any) -> AuditRun:
         event_record(
             action="publications.audited", actor=actor, institution=institution, target=run,
             reason=_("Auditoría retroactiva de las publicaciones de %(a)s") % {"a": account},
-            changes={"account": str(account.public_id), "publications_checked": len(posts),
-                     "findings": len(found), "flagged": flagged},
+            changes={"account": [None, str(account.public_id)], "publications_checked": [None, len(posts)],
+                     "findings": [None, len(found)], "flagged": [None, flagged]},
             policy_version=policy.version,
         )
     return run

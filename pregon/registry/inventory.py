@@ -532,8 +532,9 @@ def inventory_import(
             event_record(
                 action="inventory.imported", actor=actor, institution=institution,
                 reason=_("Importación de inventario"),
-                changes={"file": filename, "format": parsed.format, "encoding": parsed.encoding,
-                         "rows": len(parsed.rows), "accounts": result.created, "administrators": result.administrators},
+                changes={"file": [None, filename], "format": [None, parsed.format], "encoding": [None, parsed.encoding],
+                         "rows": [None, len(parsed.rows)], "accounts": [None, result.created],
+                         "administrators": [None, result.administrators]},
                 policy_version=policy_for(institution).version,
             )
     return result

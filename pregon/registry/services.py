@@ -337,8 +337,8 @@ def account_register(
         target=account,
         reason=reason,
         changes={
-            "platform": platform.slug, "handle": handle, "url": canonical, "tier": tier, "kind": kind,
-            "status": status, "area": area.name, "email": account.email,
+            "platform": [None, platform.slug], "handle": [None, handle], "url": [None, canonical], "tier": [None, tier],
+            "kind": [None, kind], "status": [None, status], "area": [None, area.name], "email": [None, account.email],
         },
         policy_version=policy.version,
     )
@@ -372,8 +372,8 @@ def account_update(*, actor: Any, account: SocialAccount, reason: str = "", url:
         platform, handle, canonical = account_identify(url, account.platform)
         if (handle, canonical) != (account.handle, account.url):
             _check_duplicates(platform, handle, "", exclude_pk=account.pk)
-            changes["handle"] = {"before": account.handle, "after": handle}
-            changes["url"] = {"before": account.url, "after": canonical}
+            changes["handle"] = [account.handle, handle]
+            changes["url"] = [account.url, canonical]
             account.handle, account.url = handle, canonical
     for name, new in values.items():
         if isinstance(new, str):
@@ -382,7 +382,7 @@ def account_update(*, actor: Any, account: SocialAccount, reason: str = "", url:
             new = new.lower()
         old = getattr(account, name)
         if old != new:
-            changes[name] = {"before": _value(old), "after": _value(new)}
+            changes[name] = [_value(old), _value(new)]
             setattr(account, name, new)
     if "area" in values and account.area.institution_id != account.institution_id:
         raise _invalid(_("El área no pertenece a la institución."), "area")
@@ -448,16 +448,16 @@ def account_set_status(
             % {"a": AccountStatus(before).label, "b": AccountStatus(status).label},
             extra={"from": before, "to": status},
         )
-    changes: dict[str, Any] = {"status": {"before": before, "after": status}}
+    changes: dict[str, Any] = {"status": [before, status]}
     if status == AccountStatus.CLOSED:
         account.closed_on = on or _today(account.institution)
-        changes["closed_on"] = {"before": None, "after": account.closed_on}
+        changes["closed_on"] = [None, account.closed_on]
     elif before == AccountStatus.CLOSED:
         _check_duplicates(account.platform, account.handle, "", exclude_pk=account.pk)
-        changes["closed_on"] = {"before": account.closed_on, "after": None}
+        changes["closed_on"] = [account.closed_on, None]
         account.closed_on = None
     if status == AccountStatus.RECLASSIFIED_PERSONAL and account.kind != Kind.PERSONAL_SERVANT:
-        changes["kind"] = {"before": account.kind, "after": Kind.PERSONAL_SERVANT}
+        changes["kind"] = [account.kind, Kind.PERSONAL_SERVANT]
         account.kind = Kind.PERSONAL_SERVANT
     account.status = status
     _full_clean(account)
@@ -488,7 +488,7 @@ def account_activity_record(*, actor: Any, account: SocialAccount, on: dt.date, 
         raise _invalid(_("La fecha de actividad no puede ser futura."), "last_activity_on")
     if account.last_activity_on and account.last_activity_on >= on:
         return account
-    changes = {"last_activity_on": {"before": account.last_activity_on, "after": on}}
+    changes = {"last_activity_on": [account.last_activity_on, on]}
     account.last_activity_on = on
     account.save(update_fields=["last_activity_on", "updated_at"])
     event_record(
@@ -605,7 +605,8 @@ def administrator_assign(
     admin.save()
     event_record(
         action="administrator.assigned", actor=actor, institution=institution, target=account, reason=reason,
-        changes={"administrator": str(admin.public_id), "official": official.full_name, "role": role, "starts_on": on},
+        changes={"administrator": [None, str(admin.public_id)], "official": [None, official.full_name],
+                 "role": [None, role], "starts_on": [None, on]},
         policy_version=policy.version,
     )
     return admin
@@ -625,8 +626,8 @@ def administrator_end(*, actor: Any, administrator: Administrator, ends_on: dt.d
     admin.save()
     event_record(
         action="administrator.ended", actor=actor, institution=institution, target=admin.account, reason=reason,
-        changes={"administrator": str(admin.public_id), "official": admin.official.full_name, "role": admin.role,
-                 "ends_on": admin.ends_on},
+        changes={"administrator": [str(admin.public_id), None], "official": [admin.official.full_name, None],
+                 "role": [admin.role, None], "ends_on": [None, admin.ends_on]},
         policy_version=policy_for(institution).version,
     )
     return admin
@@ -728,7 +729,8 @@ def access_grant_record(
     grant.save()
     event_record(
         action="access_grant.recorded", actor=actor, institution=institution, target=account, reason=reason,
-        changes={"grant": str(grant.public_id), "person": str(grant), "granted_on": grant.granted_on},
+        changes={"grant": [None, str(grant.public_id)], "person": [None, str(grant)],
+                 "granted_on": [None, grant.granted_on]},
         policy_version=policy_for(institution).version,
     )
     return grant
@@ -746,7 +748,8 @@ def access_grant_revoke(*, actor: Any, grant: AccessGrant, revoked_on: dt.date |
     grant.save()
     event_record(
         action="access_grant.revoked", actor=actor, institution=institution, target=grant.account, reason=reason,
-        changes={"grant": str(grant.public_id), "person": str(grant), "revoked_on": grant.revoked_on},
+        changes={"grant": [str(grant.public_id), None], "person": [str(grant), None],
+                 "revoked_on": [None, grant.revoked_on]},
         policy_version=policy_for(institution).version,
     )
     return grant
