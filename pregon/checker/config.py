@@ -17,6 +17,8 @@ allowed_link_domains = ["rosarito.gob.mx"]
 Semantics: a category not listed in `categories` does not run. A listed category runs every rule it
 has, with the category's severity (default "warn") and clauses; an entry in `rules` ("<category>.<name>")
 overrides `enabled`, `severity` and `clauses` for that one rule (an empty override keeps the category's).
+The rules in `OPT_IN_RULES` enforce what only one norm says (e.g. iee-sonora:6.V, no internal deliberation):
+they run only where the policy names them in `rules`, never because their category is listed.
 Word lists live in `pregon/checker/lexicons/<name>.txt` and are referenced by name (`*_lexicons`);
 `*_terms` add inline terms to them.
 """
@@ -46,6 +48,13 @@ CATEGORIES = (
     "personal",
     "electoral",
 )
+
+# Rules that state what a single norm says, not what the category means everywhere: they run only when the
+# policy lists them in `rules` (with the clause that states them). Rule id → the clause that motivates it.
+OPT_IN_RULES: dict[str, str] = {
+    "reserved_information.deliberation": "iee-sonora:6.V",
+    "link.press_note_without_link": "iee-sonora:6.X",
+}
 
 RULE_ID_RE = re.compile(r"^[a-z_]+\.[a-z0-9_]+$")
 _DURATION_RE = re.compile(r"^\s*(\d+)\s*(days?|d|hours?|h|weeks?|w|minutes?|min)\s*$", re.IGNORECASE)
@@ -220,8 +229,10 @@ class CheckerOptions(_Frozen):
     @field_validator("spam_window", mode="before")
     @classmethod
     def _typed_duration(cls, value: Any) -> Any:
-        if isinstance(value, bool) or isinstance(value, (int, float)):
-            raise ValueError('spam_window necesita unidad: «7 days», «48 hours» o ISO 8601 «P7D»')
+        if isinstance(value, (bool, int, float)):
+            raise ValueError(  # noqa: TRY004 (pydantic reports ValueError, not TypeError, as a validation error)
+                'spam_window necesita unidad: «7 days», «48 hours» o ISO 8601 «P7D»'
+            )
         if isinstance(value, str):
             m = _DURATION_RE.match(value)
             if m:
@@ -274,8 +285,11 @@ class CheckerConfig(_Frozen):
 
     @classmethod
     def all_enabled(cls, severity: Severity = DEFAULT_SEVERITY) -> CheckerConfig:
-        """Every category on, with one severity and no clauses (CLI fallback, benchmarks, tests)."""
-        return cls(categories={c: RuleSetting(severity=severity) for c in CATEGORIES})
+        """Every category and opt-in rule on, with one severity and no clauses (CLI fallback, benchmarks, tests)."""
+        return cls(
+            categories={c: RuleSetting(severity=severity) for c in CATEGORIES},
+            rules={r: RuleSetting() for r in OPT_IN_RULES},
+        )
 
     def setting_for(self, rule_id: str) -> RuleSetting:
         """The effective setting of one rule: its override over its category; disabled if the category is absent."""
@@ -284,6 +298,8 @@ class CheckerConfig(_Frozen):
         if cat is None:
             return RuleSetting(enabled=False)
         own = self.rules.get(rule_id)
+        if own is None and rule_id in OPT_IN_RULES:
+            return RuleSetting(enabled=False)
         if own is None:
             return RuleSetting(enabled=cat.enabled, severity=cat.severity or DEFAULT_SEVERITY, clauses=cat.clauses)
         return RuleSetting(

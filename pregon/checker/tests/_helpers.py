@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from pregon.checker import CheckContext, CheckerConfig, CheckerOptions, Finding, RuleSetting, check
+from pregon.checker.config import OPT_IN_RULES
 
 
 def run(category: str, text: str, ctx: CheckContext | None = None, **options: Any) -> list[Finding]:
+    """Runs one category with every rule it has, its opt-in rules (OPT_IN_RULES) included."""
     config = CheckerConfig(
         categories={category: RuleSetting(severity="warn", clauses=(f"test:{category}",))},
+        rules={r: RuleSetting() for r in OPT_IN_RULES if r.startswith(category + ".")},
         options=CheckerOptions(**options),
     )
     return check(text, config, ctx)
