@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router
 
 from pregon.core.errors import NotFound
+from pregon.core.pagination import PageIn, PageOut, api_page
 from pregon.institutions.access import RoleRequired, institution_for_user_or_404, require_role
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Area, Official
@@ -43,13 +45,16 @@ def _list_out(a: SocialAccount) -> AccountListOut:
     )
 
 
-@router.get("/{institution}/accounts", response=list[AccountListOut])
-def account_list(request: HttpRequest, institution: str, filters: Query[AccountListFiltersIn]) -> list[AccountListOut]:
-    """The institution's accounts visible to the caller (closed ones included), with the inventory's filters."""
+@router.get("/{institution}/accounts", response=PageOut[AccountListOut])
+def account_list(
+    request: HttpRequest, institution: str, filters: Query[AccountListFiltersIn], paging: Query[PageIn]
+) -> dict[str, Any]:
+    """The institution's accounts visible to the caller (closed ones included), with the inventory's filters and
+    sort, one page at a time (`?page=&page_size=`; the envelope is described in pregon.core.pagination)."""
     found = institution_for_user_or_404(request.user, institution)
     require_role(request.user, found)
     values = {k: v for k, v in filters.dict().items() if v}
-    return [_list_out(a) for a in selectors.account_list_visible_to(request.user, found, values)]
+    return api_page(selectors.account_list_visible_to(request.user, found, values), paging, _list_out)
 
 
 @router.get("/{institution}/accounts/{account_id}", response=AccountGetOut)

@@ -15,11 +15,28 @@ from django.utils.translation import gettext_lazy as _
 from .choices import AccountStatus, Kind, Tier
 from .models import Platform, SocialAccount
 
-FILTER_FIELDS = ("platform", "tier", "kind", "status", "area", "q")
+FILTER_FIELDS = ("platform", "tier", "kind", "status", "area", "q", "sort")
+
+# The orders the inventory offers (`sort`); "" is the default. Each ends with the primary key, so that pages of
+# the list never overlap or skip a row.
+SORTS: dict[str, tuple[str, ...]] = {
+    "": ("platform__sort_order", "tier", "handle", "pk"),
+    "cuenta": ("handle", "platform__sort_order", "pk"),
+    "area": ("area__name", "platform__sort_order", "handle", "pk"),
+    "situacion": ("status", "platform__sort_order", "handle", "pk"),
+    "recientes": ("-created_at", "-pk"),
+}
+SORT_CHOICES = [
+    ("", _("Red social y tipo")),
+    ("cuenta", _("Cuenta")),
+    ("area", _("Área")),
+    ("situacion", _("Situación")),
+    ("recientes", _("Registradas recientemente")),
+]
 
 
 class AccountFilters(forms.Form):
-    """platform (slug), tier, kind, status, area (public id), q (handle, name, URL, e-mail)."""
+    """platform (slug), tier, kind, status, area (public id), q (handle, name, URL, e-mail); sort (SORTS)."""
 
     platform = forms.ChoiceField(label=_("Red social"), required=False)
     tier = forms.ChoiceField(label=_("Tipo"), required=False, choices=[("", _("Todos")), *Tier.choices])
@@ -27,6 +44,7 @@ class AccountFilters(forms.Form):
     status = forms.ChoiceField(label=_("Situación"), required=False, choices=[("", _("Todas")), *AccountStatus.choices])
     area = forms.ChoiceField(label=_("Área"), required=False)
     q = forms.CharField(label=_("Buscar"), required=False, max_length=100)
+    sort = forms.ChoiceField(label=_("Ordenar por"), required=False, choices=SORT_CHOICES)
 
     def __init__(self, data: Any = None, *, institution: Any = None, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
@@ -61,4 +79,4 @@ def account_filter(queryset: QuerySet[SocialAccount], values: dict[str, str]) ->
         queryset = queryset.filter(
             Q(handle__icontains=text) | Q(display_name__icontains=text) | Q(url__icontains=text) | Q(email__icontains=text)
         )
-    return queryset
+    return queryset.order_by(*SORTS.get(values.get("sort") or "", SORTS[""]))

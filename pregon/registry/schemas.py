@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Literal
 
 from ninja import Schema
 from pydantic import Field
@@ -29,6 +30,9 @@ class AccountListFiltersIn(Schema):
     status: str = ""
     area: str = ""
     q: str = ""
+    sort: Literal["", "cuenta", "area", "situacion", "recientes"] = Field(
+        "", description="Orden: '' (red social y tipo), cuenta, area, situacion o recientes."
+    )
 
 
 class AccountGetAdministratorOut(Schema):

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pregon.core.errors import ApplicationError
 from pregon.core.htmx import is_htmx_partial
+from pregon.core.pagination import paginate
 from pregon.institutions.access import RoleRequired
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Institution
@@ -68,16 +69,18 @@ def _form_errors_from(form: Any, exc: ApplicationError) -> None:
 @institution_rule("registry:account_list")
 def account_list(request: HttpRequest, institution: Institution) -> HttpResponse:
     """The inventory: every visible account (closed ones too, marked), filtered by platform, tier, kind, status,
-    area and text. htmx requests get only the table."""
+    area and text, sorted, 50 a page (the filters and the sort kept across pages). htmx requests get only the
+    table."""
     filters = AccountFilters(request.GET or None, institution=institution)
-    accounts = selectors.account_list_visible_to(request.user, institution, filters.values())
+    paged = paginate(request, selectors.account_list_visible_to(request.user, institution, filters.values()))
     held = request.institution_roles  # type: ignore[attr-defined]
     context = {
         "institution": institution,
         "filters": filters,
-        "accounts": accounts,
+        "paged": paged,
+        "accounts": paged.items,
         "can_register": Role.COMMS in held,
-        "query": request.GET.urlencode(),
+        "query": paged.query,
     }
     template = "registry/partials/_account_table.html" if is_htmx_partial(request) else "registry/account_list.html"
     return render(request, template, context)

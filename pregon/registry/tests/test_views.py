@@ -145,7 +145,7 @@ def test_api_list_and_get_access(client, institution_a, institution_b, account, 
         SocialAccountFactory(institution=institution_a, area=account.area)
     with django_assert_max_num_queries(8):
         response = client.get(url + "?platform=facebook")
-    assert response.status_code == 200 and len(response.json()) == 11
+    assert response.status_code == 200 and response.json()["count"] == 11 and len(response.json()["items"]) == 11
     assert client.get(f"{url}/{account.public_id}").json()["handle"] == account.handle
 
 

@@ -1,0 +1,152 @@
+"""The one pagination of Pregón: every list page and every API list goes through this module.
+
+HTML pages — `paginate(request, queryset)` returns a `Paged`: the Django `Page` of the rows to show, plus the
+request's other GET parameters (filters, sort) so that the links to other pages keep them. The template includes
+the shared partial, which shows "Página N de M · T resultados" and the first / previous / next / last links::
+
+    paged = paginate(request, selectors.account_list_visible_to(...))
+    render(..., {"paged": paged, "accounts": paged.items})
+
+    {% include "partials/_pagination.html" %}          {# reads `paged` from the context #}
+
+A malformed or out-of-range `?page=` is not an error on a page: it shows the first page (not a whole number, or
+below 1) or the last one (beyond the end).
+
+API lists — the envelope, the same for every list endpoint::
+
+    GET /api/v1/…?page=2&page_size=50        (both optional: page 1, 50 rows; page_size at most 200)
+
+    200 {"items": [...], "count": 5000, "page": 2, "pages": 100, "page_size": 50}
+
+`count` is the number of rows matching the filters (all pages), `pages` the number of pages (at least 1: an empty
+list is page 1 of 1 with no items). A `page` or `page_size` that is not a whole number, is below 1, or a
+`page_size` above 200, is refused by the schema (422, the API's validation error); a `page` beyond the last one
+is refused with 422 and code `INVALID_PAGE` (field `page`). Nothing is ever a 500. In an endpoint::
+
+    @router.get("/…", response=PageOut[ThingOut])
+    def thing_list(request, filters: Query[ThingFiltersIn], paging: Query[PageIn]) -> dict:
+        return api_page(selectors.thing_list_visible_to(...), paging, _thing_out)
+
+The queryset must be ordered (a stable order makes pages disjoint) and must already join what `serialize` reads
+(`select_related` / `prefetch_related`): the number of queries of a page is then two (count and rows) whatever
+the number of rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest
+from ninja import Field, Schema
+
+from .errors import ApplicationError
+
+PER_PAGE = 50
+MAX_PAGE_SIZE = 200
+PAGE_PARAM = "page"
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Paged:
+    """One page of a list and the query string of the request without `page` (filters and sort to keep)."""
+
+    page: Page
+    query: str
+
+    @property
+    def items(self) -> Sequence[Any]:
+        return self.page.object_list
+
+    @property
+    def count(self) -> int:
+        return self.page.paginator.count
+
+    @property
+    def number(self) -> int:
+        return self.page.number
+
+    @property
+    def pages(self) -> int:
+        return self.page.paginator.num_pages
+
+    def url_for(self, number: int) -> str:
+        """A relative URL ("?filters&page=N") to page `number` of the same list."""
+        return f"?{self.query}&{PAGE_PARAM}={number}" if self.query else f"?{PAGE_PARAM}={number}"
+
+    @property
+    def first_url(self) -> str:
+        return self.url_for(1)
+
+    @property
+    def last_url(self) -> str:
+        return self.url_for(self.pages)
+
+    @property
+    def previous_url(self) -> str:
+        return self.url_for(self.page.previous_page_number()) if self.page.has_previous() else ""
+
+    @property
+    def next_url(self) -> str:
+        return self.url_for(self.page.next_page_number()) if self.page.has_next() else ""
+
+
+def paginate(request: HttpRequest, queryset: Any, per_page: int = PER_PAGE) -> Paged:
+    """The page of `queryset` the request asks for (`?page=N`), lenient: a malformed number or one below 1 shows
+    the first page, one beyond the end the last page. Two queries: the count and the rows."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        number = max(int(request.GET.get(PAGE_PARAM, "")), 1)
+    except ValueError:
+        number = 1
+    page = paginator.get_page(number)
+    params = request.GET.copy()
+    params.pop(PAGE_PARAM, None)
+    return Paged(page=page, query=params.urlencode())
+
+
+class InvalidPage(ApplicationError):
+    """An API page number beyond the last page."""
+
+    code = "INVALID_PAGE"
+    status = 422
+
+
+class PageIn(Schema):
+    """The paging query parameters of every API list."""
+
+    page: int = Field(1, ge=1, description="Número de página, desde 1.")
+    page_size: int = Field(PER_PAGE, ge=1, le=MAX_PAGE_SIZE, description="Filas por página (1 a 200).")
+
+
+class PageOut(Schema, Generic[T]):
+    """The envelope of every API list (see the module docstring)."""
+
+    items: list[T]
+    count: int
+    page: int
+    pages: int
+    page_size: int
+
+
+def api_page(queryset: Any, params: PageIn, serialize: Callable[[Any], T]) -> dict[str, Any]:
+    """The envelope of page `params.page` of `queryset`, each row turned into its output schema by `serialize`.
+    A page beyond the last raises InvalidPage (422) before any row is read."""
+    paginator = Paginator(queryset, params.page_size)
+    if params.page > paginator.num_pages:
+        raise InvalidPage(
+            f"La página {params.page} no existe: la lista tiene {paginator.num_pages}.",
+            extra={"field": "page", "pages": paginator.num_pages},
+        )
+    page = paginator.page(params.page)
+    return {
+        "items": [serialize(row) for row in page.object_list],
+        "count": paginator.count,
+        "page": page.number,
+        "pages": paginator.num_pages,
+        "page_size": params.page_size,
+    }
