@@ -18,6 +18,7 @@ from pregon.policy import PolicyError, parse_overrides
 
 from .choices import Rank
 from .models import Area, Institution
+from .templatetags.pregon_format import local_date
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Business hours beyond this are not a plausible term to check by hand (the core accepts far more).
@@ -71,7 +72,7 @@ class OfficialEndForm(forms.Form):
             raise forms.ValidationError(
                 _("La fecha de baja (%(date)s) es posterior a hoy: registre la baja cuando ocurra."),
                 code="future",
-                params={"date": value.strftime("%d/%m/%Y")},
+                params={"date": local_date(value)},
             )
         return value
 

@@ -25,7 +25,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pregon.core.errors import ApplicationError
@@ -49,6 +49,7 @@ from .forms_admin import (
 )
 from .models import ElectoralPeriod, Institution, NonWorkingDay, Official, PolicyRevision
 from .policies import calendar_for, local_today, policy_for, revision_in_force
+from .templatetags.pregon_format import duration_label, local_date
 
 DAY_REASON_LABELS = {
     DayReason.ELECTORAL_PERIOD: gettext_lazy("hábil por proceso electoral"),
@@ -133,14 +134,17 @@ def official_end(request: HttpRequest, institution: Institution, official: uuid.
         messages.error(
             request,
             _("%(name)s ya causó baja el %(date)s; no se registró nada.")
-            % {"name": obj.full_name, "date": obj.employment_ended_on.strftime("%d/%m/%Y")},
+            % {"name": obj.full_name, "date": local_date(obj.employment_ended_on)},
         )
         return redirect("institutions:detail", institution=institution.slug)
     today = local_today(institution)
     form = OfficialEndForm(request.POST or None, today=today, initial={"ended_on": today})
     if request.method == "POST" and form.is_valid():
+        from pregon.procedures.models import AdministratorChange, CredentialRotation
+
+        started_at = timezone.now()
         try:
-            ended = services.official_end_employment(
+            services.official_end_employment(
                 actor=request.user,
                 official=obj,
                 ended_on=form.cleaned_data["ended_on"],
@@ -149,9 +153,29 @@ def official_end(request: HttpRequest, institution: Institution, official: uuid.
         except ApplicationError as exc:
             messages.error(request, str(exc.message))
             return redirect("institutions:detail", institution=institution.slug)
+        changes = AdministratorChange.objects.filter(
+            institution=institution, leaving__official=obj, created_at__gte=started_at
+        ).count()
+        rotations = CredentialRotation.objects.filter(
+            institution=institution, person_label=obj.full_name, created_at__gte=started_at
+        ).count()
         messages.success(
             request,
-            " ".join([_("Se registró la baja de %(name)s.") % {"name": obj.full_name}, *ended.departure_consequences]),
+            _("Se registró la baja de %(name)s.") % {"name": obj.full_name}
+            + " "
+            + ngettext(
+                "Se inició %(n)d cambio de administrador",
+                "Se iniciaron %(n)d cambios de administrador",
+                changes,
+            )
+            % {"n": changes}
+            + " "
+            + ngettext(
+                "y %(n)d cambio de contraseñas.",
+                "y %(n)d cambios de contraseñas.",
+                rotations,
+            )
+            % {"n": rotations},
         )
         return redirect("institutions:detail", institution=institution.slug)
     return render(
@@ -316,6 +340,7 @@ def _deadline(request: HttpRequest, institution: Institution, calendar: Any) -> 
             "due": due.astimezone(tz),
             "amount": amount,
             "unit_label": dict(DeadlineUnit.CHOICES)[unit],
+            "duration": duration_label(amount, unit),
             "skipped": skipped,
             "fingerprint": calendar.fingerprint,
         },
@@ -344,7 +369,7 @@ def nonworking_day_declare(request: HttpRequest, institution: Institution) -> Ht
             form.add_error(
                 "date",
                 _("El %(date)s ya está declarado inhábil; no se registró nada.")
-                % {"date": data["date"].strftime("%d/%m/%Y")},
+                % {"date": local_date(data["date"])},
             )
         else:
             try:
@@ -359,7 +384,7 @@ def nonworking_day_declare(request: HttpRequest, institution: Institution) -> Ht
                 form_errors_from(form, exc)
             else:
                 messages.success(
-                    request, _("El %(date)s quedó declarado inhábil.") % {"date": day.date.strftime("%d/%m/%Y")}
+                    request, _("El %(date)s quedó declarado inhábil.") % {"date": local_date(day.date)}
                 )
                 return redirect(f"{_calendar_url(institution)}?anio={day.date.year}")
     return render(request, "institutions/calendar_detail.html", _calendar_context(request, institution, day_form=form))
@@ -462,7 +487,7 @@ def policy_revision_create(request: HttpRequest, institution: Institution) -> Ht
             messages.success(
                 request,
                 _("Se registró la revisión %(version)s, vigente desde el %(date)s.")
-                % {"version": revision.version, "date": revision.effective_on.strftime("%d/%m/%Y")},
+                % {"version": revision.version, "date": local_date(revision.effective_on)},
             )
             return redirect("institutions:policy", institution=institution.slug)
     return render(request, "institutions/policy_detail.html", _policy_context(request, institution, form))

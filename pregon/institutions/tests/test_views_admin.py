@@ -187,7 +187,7 @@ def test_a_second_departure_is_refused_with_a_message(client, comms_a, instituti
         {"ended_on": "2026-02-27", "reason": "Renuncia"},
         follow=True,
     )
-    assert "ya causó baja el 15/01/2026" in _messages(response)
+    assert "ya causó baja el 15 de enero de 2026" in _messages(response)
     official.refresh_from_db()
     assert official.employment_ended_on == dt.date(2026, 1, 15) and _events("official.employment_ended") == 0
 
