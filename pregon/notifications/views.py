@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from pregon.core.pagination import paginate
+from pregon.institutions.templatetags.pregon_format import duration_of
 from pregon.procedures.selectors import deadline_list_for_user
 
 from . import selectors, services
@@ -19,11 +21,12 @@ from .ics import IcsEvent, render_calendar
 
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
-    notifications = selectors.notification_list_for(user=request.user)[:200]
+    """The user's notifications, newest first, 50 a page."""
+    paged = paginate(request, selectors.notification_list_for(user=request.user))
     return render(
         request,
         "notifications/inbox.html",
-        {"notifications": notifications, "unread": selectors.unread_count(user=request.user)},
+        {"notifications": paged.items, "paged": paged, "unread": selectors.unread_count(user=request.user)},
     )
 
 
@@ -83,7 +86,7 @@ def pending_ics(request: HttpRequest) -> HttpResponse:
         summary = _("Vence: %(what)s") % {"what": deadline.subject_label}
         description = _("%(institution)s · %(duration)s · %(clauses)s") % {
             "institution": item.institution,
-            "duration": deadline.duration_display,
+            "duration": duration_of(deadline),
             "clauses": clauses or "—",
         }
         events.append(
