@@ -32,6 +32,7 @@ from .models import (
     PolicyRevision,
 )
 from .policies import local_today, policy_for
+from .signals import official_departed
 
 
 class InvalidInput(ApplicationError):
@@ -353,8 +354,9 @@ def official_create(
 def official_end_employment(*, actor: Any, official: Official, ended_on: dt.date, reason: str = "") -> Official:
     """Records that a public servant left (baja). Records `official.employment_ended`.
 
-    HOOK: the norms require the accounts this person administered to change hands. The procedures app adds
-    that here (start the administrator-change procedures, inside this same transaction) — see the marked line.
+    The norms require the accounts this person administered to change hands: `signals.official_departed` is sent
+    inside this transaction, and the procedures app's receiver starts the administrator changes and credential
+    rotations. What the receivers started comes back as `official.departure_consequences` (Spanish sentences).
     """
     with transaction.atomic():
         official = Official.objects.select_for_update(of=("self",)).select_related("institution").get(pk=official.pk)
@@ -374,10 +376,9 @@ def official_end_employment(*, actor: Any, official: Official, ended_on: dt.date
             changes={"employment_status": [EmploymentStatus.ACTIVE, EmploymentStatus.ENDED],
                      "ended_on": [None, ended_on]},
         )
-        # HOOK (procedures app): start administrator-change procedures for the accounts `official` administers.
-        from pregon.procedures.services_accounts import administrator_changes_start_for_departure
-
-        administrator_changes_start_for_departure(official=official, ended_on=ended_on, actor=actor)
+        # The procedures app starts the administrator changes and credential rotations (signals.py).
+        responses = official_departed.send(sender=Official, official=official, ended_on=ended_on, actor=actor)
+    official.departure_consequences = [str(answer) for _receiver, answer in responses if answer]
     return official
 
 

@@ -25,7 +25,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pregon.core.errors import ApplicationError
@@ -140,11 +140,8 @@ def official_end(request: HttpRequest, institution: Institution, official: uuid.
     today = local_today(institution)
     form = OfficialEndForm(request.POST or None, today=today, initial={"ended_on": today})
     if request.method == "POST" and form.is_valid():
-        from pregon.procedures.models import AdministratorChange, CredentialRotation
-
-        started_at = timezone.now()
         try:
-            services.official_end_employment(
+            ended = services.official_end_employment(
                 actor=request.user,
                 official=obj,
                 ended_on=form.cleaned_data["ended_on"],
@@ -153,29 +150,9 @@ def official_end(request: HttpRequest, institution: Institution, official: uuid.
         except ApplicationError as exc:
             messages.error(request, str(exc.message))
             return redirect("institutions:detail", institution=institution.slug)
-        changes = AdministratorChange.objects.filter(
-            institution=institution, leaving__official=obj, created_at__gte=started_at
-        ).count()
-        rotations = CredentialRotation.objects.filter(
-            institution=institution, person_label=obj.full_name, created_at__gte=started_at
-        ).count()
         messages.success(
             request,
-            _("Se registró la baja de %(name)s.") % {"name": obj.full_name}
-            + " "
-            + ngettext(
-                "Se inició %(n)d cambio de administrador",
-                "Se iniciaron %(n)d cambios de administrador",
-                changes,
-            )
-            % {"n": changes}
-            + " "
-            + ngettext(
-                "y %(n)d cambio de contraseñas.",
-                "y %(n)d cambios de contraseñas.",
-                rotations,
-            )
-            % {"n": rotations},
+            " ".join([_("Se registró la baja de %(name)s.") % {"name": obj.full_name}, *ended.departure_consequences]),
         )
         return redirect("institutions:detail", institution=institution.slug)
     return render(

@@ -8,5 +8,11 @@ class ProceduresConfig(AppConfig):
     verbose_name = _("Trámites")
 
     def ready(self) -> None:
+        # The institutions app signals a departure; the administrator changes and rotations start here.
+        from pregon.institutions.signals import official_departed
+
         # Importing the workflows module registers every procedure's transition table.
         from . import flows, home, workflows  # noqa: F401
+        from .receivers import start_procedures_on_departure
+
+        official_departed.connect(start_procedures_on_departure, dispatch_uid="procedures.start_on_departure")
