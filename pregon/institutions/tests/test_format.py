@@ -130,3 +130,17 @@ def test_the_deadline_helper_in_english(client, auditor_a, institution_a):
     ).content.decode()
     assert "Monday, November 2, 2026, 23:59" in page
     assert "1 business day from October 30, 2026, 14:00." in page
+
+
+def test_the_inbox_shows_each_notice_in_the_time_zone_of_its_institution(client, admin_b, institution_b):
+    import time_machine
+
+    from pregon.notifications.models import Notification
+
+    with time_machine.travel(SIX_PM_IN_PASTO, tick=False):
+        Notification.objects.create(recipient=admin_b, institution=institution_b, subject="Aviso", body="Texto")
+    client.force_login(admin_b)
+    page = client.get(reverse("notifications:inbox")).content.decode()
+    assert "5 de diciembre de 2026, 18:00" in page
+    client.cookies["django_language"] = "en"
+    assert "December 5, 2026, 18:00" in client.get(reverse("notifications:inbox")).content.decode()
