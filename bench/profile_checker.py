@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pregon.checker.cli import build_context, check_line, load_policy  # noqa: E402
 from pregon.checker.engine import _plan_for, config_of  # noqa: E402
+from pregon.commands.check import build_context, check_line, load_policy  # noqa: E402
 
 
 def load(path: Path, limit: int) -> list[bytes]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 COMMAND_MODULES = [
     "pregon.policy.cli",
-    "pregon.checker.cli",
+    "pregon.commands.check",
 ]
 
 # sub-command -> management command it forwards to (arguments are passed through unchanged)

@@ -16,6 +16,8 @@ institution's names that spelling must accept.
 
 Exit codes: text mode 1 when any finding is `block`, 0 otherwise, 2 on bad input; JSONL mode 0, or 2 when
 the file cannot be read or the preset cannot be loaded. Django is never imported.
+
+It sits above both pure cores it composes (policy and checker; docs/decisions/0008-layered-imports.md).
 """
 
 from __future__ import annotations
