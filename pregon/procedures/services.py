@@ -124,6 +124,46 @@ def _silence_reason(deadline: Deadline, obj: ProcedureModel) -> str:
     }
 
 
+def _refuse_if_overdue(workflow: Workflow, transition: Transition, obj: ProcedureModel, now: datetime) -> None:
+    """A person's action is refused once the term of the state it leaves has run out, even if the tick has not
+    applied the expiry yet: the outcome of the deadline is already decided (rosarito:9.7, "se entenderá que no es
+    procedente"). Allowed when the expiry leaves this action possible (an administrator can still be designated
+    once the designation is overdue; an incident step can still be completed), and for SYSTEM transitions."""
+    if transition.is_system or transition.keeps_deadlines:
+        return
+    from django.contrib.contenttypes.models import ContentType
+
+    due = (
+        Deadline.objects.filter(
+            subject_type=ContentType.objects.get_for_model(obj), subject_id=obj.pk, status=DeadlineStatus.OPEN,
+            state=obj.status, due_at__lte=now,
+        )
+        .exclude(on_expiry="")
+        .order_by("due_at", "id")
+    )
+    for deadline in due:
+        expiry = next((t for t in workflow.transitions if t.name == deadline.on_expiry), None)
+        if expiry is None or expiry.target in transition.sources:
+            continue
+        local_due = timezone.localtime(deadline.due_at, ZoneInfo(obj.institution.timezone))
+        raise InvalidTransition(
+            gettext(
+                "El plazo de %(duration)s venció el %(due)s: ya no se puede %(action)s; corresponde «%(outcome)s» "
+                "(%(clauses)s)."
+            )
+            % {
+                "duration": deadline.duration_display,
+                "due": local_due.strftime("%d/%m/%Y %H:%M"),
+                "action": transition.label or transition.name,
+                "outcome": expiry.label or workflow.state_label(expiry.target),
+                "clauses": ", ".join(deadline.clauses) or gettext("política de la institución"),
+            },
+            code="DEADLINE_PASSED",
+            extra={"deadline": str(deadline.public_id), "due_at": deadline.due_at.isoformat(),
+                   "clauses": list(deadline.clauses)},
+        )
+
+
 def procedure_transition(
     *,
     obj: P,
@@ -153,6 +193,7 @@ def procedure_transition(
         check_actor(workflow, transition, locked, actor, policy)
         check_state(workflow, transition, locked)
         now = timezone.now()
+        _refuse_if_overdue(workflow, transition, locked, now)
         if deadline is not None and not reason:
             reason = _silence_reason(deadline, locked)
         ctx = TransitionContext(
