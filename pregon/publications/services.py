@@ -1,13 +1,12 @@
 """Writes of the publications app: importing a platform export into an account's archive, and auditing the archive.
 
-Each service is one transaction with its one ledger event (`publications.imported`, `publications.audited`).
+Each service is one transaction with its one ledger event (`publications.imported`, `publications.audited`). The
+audit itself is `audit.audit_account`, below both this module and `tasks.py`, so that the queue glue and the service
+that enqueues it do not import each other.
 """
 
 from __future__ import annotations
 
-import bisect
-import dataclasses
-import datetime as dt
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -18,23 +17,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pregon.checker import ArchivedPost, check
-from pregon.checker.engine import config_of
 from pregon.institutions.policies import local_today, policy_for
 from pregon.ledger.services import event_record
 from pregon.registry.models import SocialAccount
 from pregon.registry.services import account_activity_record
 
-from .checking import checker_context_for, recommendation_for
-from .models import AuditFinding, AuditRun, Publication, PublicationImport
+from .audit import audit_account
+from .models import AuditRun, Publication, PublicationImport
 from .parsers import ParseContext, read_export
 
 log = logging.getLogger(__name__)
 
 # Audits of archives bigger than this run in the task queue (enqueued on commit) instead of the request.
 AUDIT_SYNC_MAX = 500
-# Severities the audit keeps: "suggest" findings are advice for the next post, not a problem with a published one.
-AUDIT_SEVERITIES = frozenset({"block", "warn"})
 
 
 @dataclass(frozen=True)
@@ -108,78 +103,6 @@ def publications_import(*, actor: Any, account: SocialAccount, data: bytes, file
 
 def _is_user(actor: Any) -> bool:
     return actor is not None and getattr(actor, "is_authenticated", False)
-
-
-def audit_account(*, account: SocialAccount, actor: Any) -> AuditRun:
-    """Runs the checker over every archived post of the account, as if each were being published at the moment
-    it was (campaigns, electoral periods and the spam window are those of that moment; the spam rule compares it
-    with the institution's earlier posts inside the window). Keeps block and warn findings, each with the
-    recommendation the policy gives (`checking.recommendation_for`: delete or preserve history).
-
-    The checking runs before the transaction; then, atomically: one AuditRun, its AuditFinding rows and the
-    `publications.audited` ledger event. Never changes a publication."""
-    institution = account.institution
-    policy = policy_for(institution)
-    window = config_of(policy).options.spam_window
-    tz = ZoneInfo(institution.timezone)
-    posts = list(
-        Publication.objects.filter(account=account).order_by("published_at", "id").values_list("id", "text", "published_at")
-    )
-    archive_ids: list[int] = []
-    archive_posts: list[ArchivedPost] = []
-    archive_times: list[dt.datetime] = []
-    if posts:
-        rows = (
-            Publication.objects.filter(
-                institution=institution, published_at__gte=posts[0][2] - window, published_at__lte=posts[-1][2]
-            )
-            .exclude(text="")
-            .order_by("published_at", "id")
-            .values_list("id", "text", "published_at", "account__handle")
-        )
-        for pk, text, at, handle in rows:
-            archive_ids.append(pk)
-            archive_posts.append(ArchivedPost(text=text, published_at=at.astimezone(tz), account=f"@{handle}"))
-            archive_times.append(at)
-    base = checker_context_for(institution, account, policy=policy, with_archive=False)
-    found: list[AuditFinding] = []
-    flagged = 0
-    for pk, text, at in posts:
-        if not text.strip():
-            continue
-        lo = bisect.bisect_left(archive_times, at - window)
-        hi = bisect.bisect_right(archive_times, at)
-        window_posts = tuple(archive_posts[i] for i in range(lo, hi) if archive_ids[i] != pk)
-        context = dataclasses.replace(base, now=at, archive=window_posts)
-        findings = [f for f in check(text, policy, context) if f.severity in AUDIT_SEVERITIES]
-        if findings:
-            flagged += 1
-        for f in findings:
-            advice = recommendation_for(f, policy)
-            found.append(AuditFinding(
-                publication_id=pk, rule=f.rule, category=f.category, severity=f.severity, start=f.start, end=f.end,
-                message=f.message, clauses=list(f.clauses), recommendation=advice.text,
-                recommendation_clauses=list(advice.clauses),
-            ))
-    with transaction.atomic():
-        run = AuditRun(
-            institution=institution, account=account, run_by=actor if _is_user(actor) else None, run_at=timezone.now(),
-            policy_version=policy.version, publications_checked=len(posts), findings_count=len(found),
-            flagged_count=flagged,
-        )
-        run.full_clean()
-        run.save()
-        for item in found:
-            item.run = run
-        AuditFinding.objects.bulk_create(found, batch_size=500)
-        event_record(
-            action="publications.audited", actor=actor, institution=institution, target=run,
-            reason=_("Auditoría retroactiva de las publicaciones de %(a)s") % {"a": account},
-            changes={"account": [None, str(account.public_id)], "publications_checked": [None, len(posts)],
-                     "findings": [None, len(found)], "flagged": [None, flagged]},
-            policy_version=policy.version,
-        )
-    return run
 
 
 def audit_request(*, account: SocialAccount, actor: Any) -> AuditRun | None:

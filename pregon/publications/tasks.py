@@ -1,4 +1,7 @@
-"""Queue glue only (STYLE §2.8): the big-archive audit runs here, enqueued from `services.audit_request` on commit."""
+"""Queue glue only (STYLE §2.8): the big-archive audit runs here, enqueued from `services.audit_request` on commit.
+
+It imports the audit (`audit.py`), not `services.py`, which imports this module to enqueue: no circle.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from huey.contrib.djhuey import db_task
 
 from pregon.registry.models import SocialAccount
 
-from .services import audit_account
+from .audit import audit_account
 
 
 @db_task(retries=2, retry_delay=60)
