@@ -16,3 +16,12 @@ class ProceduresConfig(AppConfig):
         from .receivers import start_procedures_on_departure
 
         official_departed.connect(start_procedures_on_departure, dispatch_uid="procedures.start_on_departure")
+
+        # The registry signals what it cannot start itself (it does not import procedures).
+        from pregon.registry import signals as registry_signals
+
+        from .flows.regularisation import regularisation_start_on_registration
+
+        registry_signals.account_registered.connect(
+            regularisation_start_on_registration, dispatch_uid="procedures.regularisation_start_on_registration"
+        )

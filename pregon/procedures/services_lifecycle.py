@@ -259,13 +259,12 @@ def preexisting_account_register(*, actor: Any, institution: Institution, **fiel
     regularisation (deadline `transitional.regularisation_deadline`), in one transaction: `account.registered`
     then `regularisation.pending`."""
     from pregon.institutions.access import require_role
-    from pregon.registry.services import account_register
+    from pregon.registry.services import account_register_preexisting
 
     require_role(actor, institution, "comms", write=True)
     with transaction.atomic():
-        account = account_register(actor=actor, institution=institution,
-                                   status=AccountStatus.PENDING_REGULARISATION, **fields)
-        return regularisation_start(account=account, actor=actor)
+        account = account_register_preexisting(actor=actor, institution=institution, **fields)
+        return Regularisation.objects.get(account=account, status=RegularisationStatus.PENDING)
 
 
 def regularisation_start(*, account: Any, actor: Any) -> Regularisation:

@@ -76,7 +76,9 @@ def account_get(request: HttpRequest, institution: str, account_id: uuid.UUID) -
 
 @router.post("/{institution}/accounts", response={201: AccountRegisterOut})
 def account_register(request: HttpRequest, institution: str, payload: AccountRegisterIn) -> tuple[int, AccountRegisterOut]:
-    """Registers an account (Communications). Policy refusals answer 400 with the clause in the message."""
+    """Registers a pre-existing account (Communications): it enters `pending_regularisation` with its
+    regularisation started (rosarito:Transitorio 2); a new account goes through the opening request. Policy
+    refusals answer 400 with the clause in the message."""
     found = institution_for_user_or_404(request.user, institution)
     require_role(request.user, found, Role.COMMS, write=True)
     try:
@@ -88,7 +90,7 @@ def account_register(request: HttpRequest, institution: str, payload: AccountReg
         platform = Platform.objects.filter(slug=payload.platform, is_active=True).first()
         if platform is None:
             raise NotFound("No existe esa red social.", code="PLATFORM_NOT_FOUND")
-    account = services.account_register(
+    account = services.account_register_preexisting(
         actor=request.user, institution=found, area=area, url=payload.url, platform=platform,
         display_name=payload.display_name, tier=payload.tier, kind=payload.kind, email=payload.email,
         platform_account_id=payload.platform_account_id, opened_on=payload.opened_on,

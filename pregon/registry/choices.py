@@ -60,3 +60,5 @@ class ErrorCode(models.TextChoices):
     ACCOUNT_CLOSED = "ACCOUNT_CLOSED"
     INVALID_FILE = "INVALID_FILE"
     IMPORT_ROWS = "IMPORT_ROWS"
+    PREEXISTING_NOT_IN_NORM = "PREEXISTING_NOT_IN_NORM"  # direct registration where the norm has no transitional regime
+    CHANGE_NOT_AVAILABLE = "CHANGE_NOT_AVAILABLE"  # no administrator-change procedure answered the registry's request

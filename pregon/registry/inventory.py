@@ -39,7 +39,13 @@ from pregon.ledger.services import event_record
 
 from .choices import AccountStatus, AdminRole, ErrorCode, Kind, Tier, Verification
 from .models import Administrator, Platform, SocialAccount
-from .services import RegistryError, account_register, administrator_assign, platforms_active
+from .services import (
+    RegistryError,
+    account_register_preexisting,
+    administrator_assign,
+    platforms_active,
+    preexisting_registration_refusal,
+)
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 5000
@@ -376,7 +382,12 @@ def inventory_import(
 
     Returns an ImportResult; `errors` lists every problem found (row, column, message). With errors, or with
     `dry_run`, nothing is kept. Raises InventoryFileError when the file itself cannot be read.
-    On success writes the events of each registration and assignment plus one `inventory.imported`.
+
+    An imported account is a pre-existing one (rosarito:Transitorio 2): it enters `pending_regularisation` and its
+    regularisation starts with it (`account_register_preexisting`); if one row's regularisation cannot start,
+    nothing is imported. Where the norm has no regime for pre-existing accounts nothing can be imported (accounts
+    enter through the opening request). The «Situación» column may only say «activa» or «por regularizar».
+    On success writes the events of each registration, regularisation and assignment plus one `inventory.imported`.
     """
     parsed = read_inventory(data, filename)
     columns, _unknown = match_headers(parsed.headers)
@@ -390,8 +401,13 @@ def inventory_import(
         result.errors.append(RowError(1, "Red social", _("Sin columna «URL» hace falta la columna «Red social».")))
     if not parsed.rows:
         result.errors.append(RowError(2, "", _("El archivo no tiene filas de datos.")))
+    refusal = preexisting_registration_refusal(institution)
+    if refusal is not None:
+        result.errors.append(RowError(1, "", refusal))
     if result.errors:
         return result
+    transitional = policy_for(institution).transitional
+    entry_clauses = ", ".join(transitional.clauses_for("preexisting_regularisation")) or _("política de la institución")
 
     platforms = platforms_active()
     by_platform = _platform_lookup(platforms)
@@ -441,9 +457,10 @@ def inventory_import(
         if values["kind"] is None:
             err("kind", _("Clase «%(v)s» no válida: use oficial o personal.") % {"v": _text(cell(raw, "kind"))})
         status_text = normalize_header(cell(raw, "status"))
-        values["status"] = statuses.get(status_text) if status_text else AccountStatus.ACTIVE
-        if values["status"] is None or values["status"] == AccountStatus.CLOSED:
-            err("status", _("Situación «%(v)s» no válida para importar.") % {"v": _text(cell(raw, "status"))})
+        status = statuses.get(status_text) if status_text else AccountStatus.PENDING_REGULARISATION
+        if status not in (AccountStatus.ACTIVE, AccountStatus.PENDING_REGULARISATION):
+            err("status", _("Situación «%(v)s» no válida para importar: una cuenta importada entra «por regularizar» "
+                            "(%(c)s).") % {"v": _text(cell(raw, "status")), "c": entry_clauses})
         verification_text = normalize_header(cell(raw, "verification"))
         values["verification"] = verifications.get(verification_text) if verification_text else Verification.NOT_REQUESTED
         if values["verification"] is None:
@@ -493,10 +510,10 @@ def inventory_import(
             v = row.values
             try:
                 with transaction.atomic():
-                    account = account_register(
+                    account = account_register_preexisting(
                         actor=actor, institution=institution, area=v["area"], url=v["url"], platform=v["platform"],
                         display_name=v["display_name"] or v["url"], tier=v["tier"], kind=v["kind"], email=v["email"],
-                        platform_account_id=v["platform_account_id"], status=v["status"], verification=v["verification"],
+                        platform_account_id=v["platform_account_id"], verification=v["verification"],
                         attention_hours=v["attention_hours"], holiday_notice=v["holiday_notice"],
                         opened_on=v["opened_on"], last_activity_on=v["last_activity_on"],
                         reason=_("Importación de inventario (%(f)s, fila %(n)s)") % {"f": filename or parsed.format, "n": row.number},

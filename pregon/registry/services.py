@@ -27,6 +27,7 @@ from pregon.institutions.policies import local_today, policy_for
 from pregon.ledger.services import event_record
 from pregon.policy import RANK_ORDER, Policy
 
+from . import signals
 from .canonical import CanonicalError, Identified, identify
 from .choices import AccountStatus, AdminRole, ErrorCode, Kind, Tier, Verification
 from .models import AccessGrant, Administrator, Platform, SocialAccount
@@ -342,7 +343,48 @@ def account_register(
         },
         policy_version=policy.version,
     )
+    # Inside this transaction: the procedures app starts what the registration calls for (the regularisation of a
+    # pre-existing account); a receiver that cannot raises, and nothing is registered.
+    signals.account_registered.send(
+        sender=SocialAccount, account=account, actor=actor, preexisting=status == AccountStatus.PENDING_REGULARISATION
+    )
     return account
+
+
+def preexisting_registration_refusal(institution: Institution, policy: Policy | None = None) -> str | None:
+    """Why accounts cannot be registered directly in this institution's inventory (None: they can).
+
+    Registering directly is only the path of an account that existed before the norm (rosarito:Transitorio 2,
+    iee-sonora:Transitorio 2): a new account is opened through the opening request, with the signed proposal,
+    the technical opinion and Communications' decision (rosarito:10.2–10.5, iee-sonora:7.II–III, pasto:3.10). A
+    norm without a regime for pre-existing accounts leaves only the opening request."""
+    policy = policy or policy_for(institution)
+    if policy.transitional.preexisting_regularisation:
+        return None
+    clauses = tuple(dict.fromkeys(policy.opening.clauses_for("decided_by") + policy.opening.clauses_for("signed_by")))
+    return _(
+        "La norma de esta institución no prevé un régimen para cuentas preexistentes: una cuenta se incorpora al "
+        "inventario mediante su solicitud de apertura"
+    ) + cite(clauses) + "."
+
+
+def account_register_preexisting(*, actor: Any, institution: Institution, reason: str = "", **fields: Any) -> SocialAccount:
+    """Registers directly — from the registry's form, its API or an inventory import — an account that existed
+    before the norm. It enters in the state the policy gives pre-existing accounts, `pending_regularisation`, and
+    its regularisation starts in the same transaction (deadline `transitional.regularisation_deadline`; at expiry
+    `transitional.outcome`), so it is official only once it meets the norm (rosarito:Transitorio 2,
+    iee-sonora:Transitorio 2). Refused where the norm has no such regime (see preexisting_registration_refusal).
+    Events: `account.registered` and `regularisation.pending`."""
+    policy = policy_for(institution)
+    refusal = preexisting_registration_refusal(institution, policy)
+    if refusal is not None:
+        clauses = policy.opening.clauses_for("decided_by") + policy.opening.clauses_for("signed_by")
+        raise RegistryError(refusal, code=ErrorCode.PREEXISTING_NOT_IN_NORM,
+                            extra={"clauses": list(dict.fromkeys(clauses)), "fields": {NON_FIELD_ERRORS: [refusal]}})
+    fields.pop("status", None)
+    with transaction.atomic():
+        return account_register(actor=actor, institution=institution, status=AccountStatus.PENDING_REGULARISATION,
+                                reason=reason or _("Cuenta preexistente: registro directo"), **fields)
 
 
 UPDATABLE_FIELDS = (

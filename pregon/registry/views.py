@@ -24,6 +24,7 @@ from pregon.core.pagination import paginate
 from pregon.institutions.access import RoleRequired
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Institution
+from pregon.institutions.policies import policy_for
 from pregon.permissions import institution_rule
 
 from . import inventory as inv
@@ -118,11 +119,23 @@ def _open_procedures(request: HttpRequest, account: Any) -> list[Any]:
 @require_http_methods(["GET", "POST"])
 @institution_rule("registry:account_register")
 def account_register(request: HttpRequest, institution: Institution) -> HttpResponse:
+    """Registers a pre-existing account (the only direct registration): it enters `pending_regularisation` and its
+    regularisation starts (rosarito:Transitorio 2). A new account goes through the opening request instead; where
+    the norm has no regime for pre-existing accounts the page says so and offers only that (409 on POST)."""
+    policy = policy_for(institution)
+    refusal = services.preexisting_registration_refusal(institution, policy)
+    context: dict[str, Any] = {
+        "institution": institution, "refusal": refusal,
+        "clauses": ", ".join(policy.transitional.clauses_for("preexisting_regularisation")),
+    }
+    if refusal is not None:
+        context["form"] = None
+        return render(request, "registry/account_register.html", context, status=409 if request.method == "POST" else 200)
     form = AccountRegisterForm(request.POST or None, institution=institution)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            account = services.account_register(
+            account = services.account_register_preexisting(
                 actor=request.user, institution=institution, area=data["area"], url=data["url"],
                 platform=data["platform"], display_name=data["display_name"], tier=data["tier"], kind=data["kind"],
                 email=data["email"] or "", platform_account_id=data["platform_account_id"] or "",
@@ -132,9 +145,11 @@ def account_register(request: HttpRequest, institution: Institution) -> HttpResp
         except ApplicationError as exc:
             _form_errors_from(form, exc)
         else:
-            messages.success(request, _("Cuenta %(a)s registrada.") % {"a": account})
+            messages.success(request, _("Cuenta %(a)s registrada por regularizar; se inició su regularización.")
+                             % {"a": account})
             return redirect("registry:account_detail", institution=institution.slug, account=account.public_id)
-    return render(request, "registry/account_register.html", {"institution": institution, "form": form})
+    context["form"] = form
+    return render(request, "registry/account_register.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,8 +8,11 @@ iee-sonora:Transitorio 2).
     pending ──expire_close (system, outcome close)──► closed (account: closed)
     pending ──cancel (comms; reasons)──► cancelled
 
-- An account registered as `pending_regularisation` gets its regularisation when registered through
-  `preexisting_account_register()`, or at the next `pregon tick` otherwise (imports, the admin).
+- Registering an account directly (the registry's form and API, the inventory import) is the pre-existing-account
+  path: `registry.services.account_register_preexisting` registers it `pending_regularisation` and the registry's
+  `account_registered` signal reaches `regularisation_start_on_registration` below, which starts the
+  regularisation in the same transaction (refused: nothing registered). An account put in that state any other
+  way (the admin) gets its regularisation at the next `pregon tick`.
 - regularise is refused while the account breaks the policy: administrators (`administrators_validate`), the
   institutional e-mail, handle and platform rules (`account_policy_violations`); the message cites each clause.
 - Enabled when the policy has `transitional.preexisting_regularisation`.
@@ -128,6 +131,33 @@ def _notify(obj: Any, ctx: TransitionContext) -> list[Message]:
         subject = gettext("Regularización cancelada: %(a)s")
     return [message(obj, ctx, subject=subject % {"a": account}, lines=lines, roles=("comms", *head_roles),
                     users=heads)]
+
+
+def regularisation_start_on_registration(
+    sender: Any, *, account: Any, actor: Any = None, preexisting: bool = False, **kwargs: Any
+) -> Any:
+    """Receiver of `pregon.registry.signals.account_registered` (connected in `procedures/apps.py`): a pre-existing
+    account registered directly starts its regularisation, as the person who registered it (`start`, Communications)
+    or as the system (`start_auto`: the CLI import). Runs inside the registration's transaction and raises when the
+    regularisation cannot start, so the registration (or the whole import) is undone. Returns the regularisation."""
+    if not preexisting:
+        return None
+    from ..models import Regularisation
+    from ..services import procedure_transition
+    from ..services_lifecycle import regularisation_start
+
+    existing = Regularisation.objects.filter(account=account, status__in=(_S.NEW, _S.PENDING)).first()
+    if existing is not None:
+        return existing
+    if getattr(actor, "is_authenticated", False):
+        return regularisation_start(account=account, actor=actor)
+    from pregon.institutions.policies import policy_for
+
+    item = Regularisation(institution=account.institution, account=account, account_label=str(account)[:255],
+                          status=_S.NEW, policy_version=policy_for(account.institution).version)
+    item.full_clean()
+    item.save()
+    return procedure_transition(obj=item, action="start_auto", actor=None)
 
 
 _DEADLINE = "transitional.regularisation_deadline"
