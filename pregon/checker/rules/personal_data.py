@@ -52,16 +52,16 @@ from pregon.checker.types import CheckContext, Hit
 CATEGORY = "personal_data"
 
 MESSAGES: dict[str, str] = {
-    "curp": "Hay una CURP. Quítala: es un dato personal que no debe publicarse.",
-    "rfc": "Hay un RFC de persona física. Quítalo: es un dato personal que no debe publicarse.",
-    "clave_elector": "Hay una clave de elector de la credencial del INE. Quítala o tápala antes de publicar.",
-    "nss": "Hay un número de seguridad social (IMSS). Quítalo: es un dato personal.",
-    "clabe": "Hay una CLABE bancaria que no es de la institución. Quítala o usa solo la cuenta oficial publicada.",
-    "card": "Hay un número de tarjeta bancaria. Quítalo por completo; nunca publiques tarjetas.",
-    "phone": "Hay un número de teléfono personal. Quítalo o sustitúyelo por la línea oficial de atención.",
-    "email": "Hay un correo electrónico personal. Quítalo o sustitúyelo por el correo institucional.",
-    "address": "Hay un domicilio particular. Quítalo o deja solo una referencia general (colonia o barrio).",
-    "cedula": "Hay un número de cédula de ciudadanía. Quítalo: es un dato personal que no debe publicarse.",
+    "curp": "Hay una CURP. Quítela: es un dato personal que no debe publicarse.",
+    "rfc": "Hay un RFC de persona física. Quítelo: es un dato personal que no debe publicarse.",
+    "clave_elector": "Hay una clave de elector de la credencial del INE. Quítela o tápela antes de publicar.",
+    "nss": "Hay un número de seguridad social (IMSS). Quítelo: es un dato personal.",
+    "clabe": "Hay una CLABE bancaria que no es de la institución. Quítela o use solo la cuenta oficial publicada.",
+    "card": "Hay un número de tarjeta bancaria. Quítelo por completo; nunca publique tarjetas.",
+    "phone": "Hay un número de teléfono personal. Quítelo o sustitúyalo por la línea oficial de atención.",
+    "email": "Hay un correo electrónico personal. Quítelo o sustitúyalo por el correo institucional.",
+    "address": "Hay un domicilio particular. Quítelo o deje solo una referencia general (colonia o barrio).",
+    "cedula": "Hay un número de cédula de ciudadanía. Quítelo: es un dato personal que no debe publicarse.",
 }
 RULES: tuple[str, ...] = tuple(f"{CATEGORY}.{name}" for name in MESSAGES)
 
