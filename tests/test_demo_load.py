@@ -7,9 +7,9 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from pregon.demo.management.commands.demo_load import DEMO_PASSWORD, SEEDS
 
 from pregon.institutions.choices import Role
-from pregon.institutions.management.commands.demo_load import DEMO_PASSWORD, SEEDS
 from pregon.institutions.models import Area, Institution, Membership, Official, PolicyRevision
 from pregon.ledger.models import Event
 

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "pregon.procedures",
     "pregon.notifications",
     "pregon.publications",
+    "pregon.demo",  # `demo_load`: composes every app above, so it comes last
 ]
 
 MIDDLEWARE = [

@@ -6,8 +6,7 @@ import importlib
 
 import pytest
 from django.core.management import call_command
-
-from pregon.institutions.management.commands.demo_load import DEMO_PASSWORD
+from pregon.demo.management.commands.demo_load import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,6 +6,9 @@ changes nothing and writes no ledger event. Existing rows are never modified.
 
 Passwords: with PREGON_DEMO=1 (settings.DEMO) new demo users get the published demo password. Otherwise the
 command refuses to set a known password: new users get an unusable one, to be set with `manage.py changepassword`.
+
+Then each app's own demo data, in the order they depend on: the registry's accounts, the lifecycle and account
+procedures, the publications archive. This command composes every app, so it lives in `pregon.demo`, at the top.
 """
 
 from __future__ import annotations
@@ -22,6 +25,10 @@ from django.db import transaction
 from pregon.institutions import services
 from pregon.institutions.choices import Rank, Role
 from pregon.institutions.models import Area, Institution, Membership, Official
+from pregon.procedures.demo import procedures_demo_load
+from pregon.procedures.demo_lifecycle import lifecycle_demo_load
+from pregon.publications.demo import publications_demo_load
+from pregon.registry.demo import registry_demo_load
 
 DEMO_PASSWORD = "pregon-demo-2026"
 
@@ -307,18 +314,10 @@ class Command(BaseCommand):
                 self._load_institution(seed)
             self._load_multi_user()
             self._load_superuser()
-            from pregon.registry.demo import registry_demo_load  # the registry's demo accounts
-
-            self.created += registry_demo_load()
-            from pregon.procedures.demo_lifecycle import lifecycle_demo_load  # an open incident, a closed account
-
-            self.created += lifecycle_demo_load()
-            from pregon.procedures.demo import procedures_demo_load  # pending opening requests
-
-            self.created += procedures_demo_load()
-            from pregon.publications.demo import publications_demo_load  # published posts and their audit
-
-            self.created += publications_demo_load()
+            self.created += registry_demo_load()  # the registry's demo accounts
+            self.created += lifecycle_demo_load()  # an open incident, a closed account
+            self.created += procedures_demo_load()  # pending opening requests
+            self.created += publications_demo_load()  # published posts and their audit
         self._report()
 
     # ---------------------------------------------------------------- loading
