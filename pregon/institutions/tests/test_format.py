@@ -144,3 +144,9 @@ def test_the_inbox_shows_each_notice_in_the_time_zone_of_its_institution(client,
     assert "5 de diciembre de 2026, 18:00" in page
     client.cookies["django_language"] = "en"
     assert "December 5, 2026, 18:00" in client.get(reverse("notifications:inbox")).content.decode()
+
+
+def test_the_policy_page_shows_terms_in_words_not_as_codes(client, auditor_a, institution_a):
+    client.force_login(auditor_a)
+    page = client.get(reverse("institutions:policy", kwargs={"institution": institution_a.slug})).content.decode()
+    assert "<td>3 días hábiles</td>" in page and "<td>3 business_days</td>" not in page
