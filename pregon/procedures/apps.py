@@ -25,3 +25,8 @@ class ProceduresConfig(AppConfig):
         registry_signals.account_registered.connect(
             regularisation_start_on_registration, dispatch_uid="procedures.regularisation_start_on_registration"
         )
+        from .flows.administrator_change import administrator_change_on_request
+
+        registry_signals.administrator_change_requested.connect(
+            administrator_change_on_request, dispatch_uid="procedures.administrator_change_on_request"
+        )

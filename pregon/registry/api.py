@@ -13,6 +13,7 @@ from pregon.core.pagination import PageIn, PageOut, api_page
 from pregon.institutions.access import RoleRequired, institution_for_user_or_404, require_role
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Area, Official
+from pregon.institutions.policies import local_today
 
 from . import selectors, services
 from .models import Platform, SocialAccount
@@ -105,7 +106,8 @@ def account_register(request: HttpRequest, institution: str, payload: AccountReg
 def administrator_assign(
     request: HttpRequest, institution: str, account_id: uuid.UUID, payload: AdministratorAssignIn
 ) -> tuple[int, AdministratorAssignOut]:
-    """Designates an administrator (Communications, or the head of the account's area)."""
+    """Designates an administrator (Communications, or the head of the account's area) through the
+    administrator-change procedure: the roles the norm names are told the new name (rosarito:10.6, pasto:3.15)."""
     account = _account(request, institution, account_id)
     require_role(request.user, account.institution, Role.COMMS, Role.AREA_HEAD, write=True)
     if not selectors.account_may_manage_administrators(request.user, account):
@@ -114,10 +116,15 @@ def administrator_assign(
         official = Official.objects.get(institution=account.institution, public_id=payload.official)
     except Official.DoesNotExist:
         raise NotFound("No se encontró el servidor público.", code="OFFICIAL_NOT_FOUND") from None
-    admin = services.administrator_assign(
-        actor=request.user, account=account, official=official, role=payload.role, starts_on=payload.starts_on,
-        reason=payload.reason,
+    if payload.starts_on is not None and payload.starts_on != local_today(account.institution):
+        raise services.RegistryError(
+            "La designación rige desde hoy: se hace con el trámite de cambio de administrador (rosarito:10.6).",
+            code="INVALID_INPUT", extra={"fields": {"starts_on": ["La designación rige desde hoy."]}},
+        )
+    change = services.administrator_change_request(
+        actor=request.user, account=account, official=official, role=payload.role, reason=payload.reason,
     )
+    admin = change.designated
     return 201, AdministratorAssignOut(
         id=admin.public_id, account=account.public_id, official=official.full_name, role=admin.role,
         starts_on=admin.starts_on, violations=[v.as_dict() for v in services.administrators_validate(account)],

@@ -39,7 +39,6 @@ class AccountRegisterForm(forms.Form):
 class AdministratorAssignForm(forms.Form):
     official = forms.ModelChoiceField(label=_("Servidor público"), queryset=Official.objects.none(), to_field_name="public_id")
     role = forms.ChoiceField(label=_("Función"), choices=AdminRole.choices)
-    starts_on = forms.DateField(label=_("Desde"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.CharField(label=_("Motivo / oficio"), max_length=255, required=False)
 
     def __init__(self, *args: Any, institution: Institution, **kwargs: Any) -> None:

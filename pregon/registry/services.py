@@ -675,6 +675,46 @@ def administrator_end(*, actor: Any, administrator: Administrator, ends_on: dt.d
     return admin
 
 
+def administrator_change_request(
+    *,
+    actor: Any,
+    account: SocialAccount,
+    official: Official | None = None,
+    role: str = "",
+    leaving: Administrator | None = None,
+    ends_on: dt.date | None = None,
+    reason: str = "",
+) -> Any:
+    """What the registry's "Designar administrador" and "Terminar" do: the change goes through the
+    administrator-change procedure, so the roles the norm names are told (rosarito:10.6, pasto:3.15) and, when
+    someone leaves, the credentials are rotated (guadalajara:15ª). Sends `signals.administrator_change_requested`
+    inside one transaction; the procedures app opens the change, designates `official` as `role` (with the policy's
+    checks of administrator_assign) or ends `leaving`'s assignment on `ends_on`. Returns the procedure (it has
+    `get_absolute_url()`); refused — nothing changed — when the input is wrong or no procedure answers."""
+    if official is None and leaving is None:
+        raise _invalid(_("Indique a quién se designa o qué asignación termina."), "official")
+    if official is not None and role not in AdminRole.values:
+        raise _invalid(_("Función de administrador no válida."), "role")
+    if account.is_closed:
+        raise _invalid(_("La cuenta está cerrada: no se le asignan administradores."), code=ErrorCode.ACCOUNT_CLOSED)
+    if leaving is not None and (leaving.account_id != account.pk or leaving.ends_on is not None):
+        raise _invalid(_("Esa persona no administra actualmente esta cuenta."), code="ALREADY_ENDED")
+    if leaving is not None and ends_on is not None and ends_on < leaving.starts_on:
+        raise _invalid(_("La asignación no puede terminar antes de haber empezado."), "ends_on")
+    with transaction.atomic():
+        responses = signals.administrator_change_requested.send(
+            sender=SocialAccount, account=account, actor=actor, official=official, role=role if official else "",
+            leaving=leaving, ends_on=ends_on, reason=(reason or "").strip(),
+        )
+        procedures = [response for _receiver, response in responses if response is not None]
+        if not procedures:
+            raise RegistryError(
+                _("El cambio de administrador se hace con su trámite, que no está disponible."),
+                code=ErrorCode.CHANGE_NOT_AVAILABLE,
+            )
+        return procedures[0]
+
+
 def administrators_validate(account: SocialAccount, on: dt.date | None = None, *, policy: Policy | None = None) -> list[Violation]:
     """Every way the account's current administrators break the policy (empty list = compliant):
     count, titular present, titular/suplente minimum rank, distinct people, active employment, same institution,

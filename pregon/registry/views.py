@@ -155,21 +155,23 @@ def account_register(request: HttpRequest, institution: Institution) -> HttpResp
 @require_http_methods(["GET", "POST"])
 @institution_rule("registry:administrator_assign")
 def administrator_assign(request: HttpRequest, institution: Institution, account: uuid.UUID) -> HttpResponse:
+    """Designating an administrator is an administrator change (rosarito:10.6, pasto:3.15): the procedure is opened
+    and completed with the designation, so the roles the norm names are told the new name."""
     obj = _account_or_404(request, institution, account)
     _require_manager(request, obj)
     form = AdministratorAssignForm(request.POST or None, institution=institution)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.administrator_assign(
+            change = services.administrator_change_request(
                 actor=request.user, account=obj, official=data["official"], role=data["role"],
-                starts_on=data["starts_on"], reason=data["reason"] or "",
+                reason=data["reason"] or "",
             )
         except ApplicationError as exc:
             _form_errors_from(form, exc)
         else:
-            messages.success(request, _("Administrador designado."))
-            return redirect("registry:account_detail", institution=institution.slug, account=obj.public_id)
+            messages.success(request, _("Administrador designado mediante el trámite de cambio de administrador."))
+            return redirect(change.get_absolute_url())
     return render(request, "registry/administrator_assign.html", {"institution": institution, "account": obj, "form": form})
 
 
@@ -188,11 +190,16 @@ def administrator_end(
         messages.error(request, _("Indique el motivo del término."))
     else:
         try:
-            services.administrator_end(actor=request.user, administrator=admin, ends_on=form.cleaned_data["ends_on"],
-                                       reason=form.cleaned_data["reason"])
-            messages.success(request, _("Asignación terminada."))
+            change = services.administrator_change_request(
+                actor=request.user, account=obj, leaving=admin, ends_on=form.cleaned_data["ends_on"],
+                reason=form.cleaned_data["reason"],
+            )
         except ApplicationError as exc:
             messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("Asignación terminada; se abrió el cambio de administrador para designar a "
+                                        "quien la sustituya."))
+            return redirect(change.get_absolute_url())
     return redirect("registry:account_detail", institution=institution.slug, account=obj.public_id)
 
 

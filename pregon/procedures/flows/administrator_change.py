@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.registry.choices import AdminRole
 
 from ..choices import AdministratorChangeStatus
 from ..workflows import SYSTEM, Transition, TransitionContext, Workflow, register
@@ -117,6 +118,33 @@ def _notify_expired(obj: Any, ctx: TransitionContext) -> list[Message]:
         roles=tuple(sorted({*ctx.policy.administrators.change_notify, "area_head"})), link=obj.get_absolute_url(),
         clauses=clauses, kind="administrator_change.expired",
     )]
+
+
+def administrator_change_on_request(
+    sender: Any, *, account: Any, actor: Any, official: Any = None, role: str = "", leaving: Any = None,
+    ends_on: Any = None, reason: str = "", **kwargs: Any,
+) -> Any:
+    """Receiver of `pregon.registry.signals.administrator_change_requested` (connected in `procedures/apps.py`):
+    the registry's "Designar administrador" / "Terminar" become this procedure, inside the registry's transaction.
+
+    Opens the change (`notify`: the `administrators.change_notify` roles are told, rosarito:10.6; when someone
+    leaves, the credential rotation starts where `credentials.rotate_on_access_loss`, guadalajara:15ª), then either
+    designates `official` (`designate`: assigned with the policy's checks, its name told, pasto:3.15) or ends the
+    leaving assignment on `ends_on` and leaves the change awaiting the successor. Returns the change; raises (and
+    so undoes everything) when refused."""
+    from pregon.registry.services import administrator_end
+
+    from ..services_accounts import administrator_change_create, administrator_change_designate
+
+    change = administrator_change_create(institution=account.institution, actor=actor, account=account,
+                                         leaving=leaving, cause=reason)
+    if official is not None:
+        return administrator_change_designate(change=change, actor=actor, official=official,
+                                              role=role or AdminRole.PRIMARY, reason=reason)
+    if leaving is not None:
+        administrator_end(actor=actor, administrator=leaving, ends_on=ends_on,
+                          reason=reason or gettext("Cambio de administrador"))
+    return change
 
 
 _OPEN = dict(effect=_set_opened, notify=_notify_opened, deadline="administrators.change_deadline",
