@@ -57,6 +57,7 @@ class Paged:
 
     page: Page
     query: str
+    param: str = PAGE_PARAM
 
     @property
     def items(self) -> Sequence[Any]:
@@ -76,7 +77,7 @@ class Paged:
 
     def url_for(self, number: int) -> str:
         """A relative URL ("?filters&page=N") to page `number` of the same list."""
-        return f"?{self.query}&{PAGE_PARAM}={number}" if self.query else f"?{PAGE_PARAM}={number}"
+        return f"?{self.query}&{self.param}={number}" if self.query else f"?{self.param}={number}"
 
     @property
     def first_url(self) -> str:
@@ -95,18 +96,19 @@ class Paged:
         return self.url_for(self.page.next_page_number()) if self.page.has_next() else ""
 
 
-def paginate(request: HttpRequest, queryset: Any, per_page: int = PER_PAGE) -> Paged:
+def paginate(request: HttpRequest, queryset: Any, per_page: int = PER_PAGE, *, param: str = PAGE_PARAM) -> Paged:
     """The page of `queryset` the request asks for (`?page=N`), lenient: a malformed number or one below 1 shows
-    the first page, one beyond the end the last page. Two queries: the count and the rows."""
+    the first page, one beyond the end the last page. Two queries: the count and the rows. A page with two lists
+    gives the second its own `param` (each list's links keep the other's page)."""
     paginator = Paginator(queryset, per_page)
     try:
-        number = max(int(request.GET.get(PAGE_PARAM, "")), 1)
+        number = max(int(request.GET.get(param, "")), 1)
     except ValueError:
         number = 1
     page = paginator.get_page(number)
     params = request.GET.copy()
-    params.pop(PAGE_PARAM, None)
-    return Paged(page=page, query=params.urlencode())
+    params.pop(param, None)
+    return Paged(page=page, query=params.urlencode(), param=param)
 
 
 class InvalidPage(ApplicationError):

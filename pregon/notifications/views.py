@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from pregon.core.pagination import paginate
 from pregon.institutions.templatetags.pregon_format import duration_of
 from pregon.procedures.selectors import deadline_list_for_user
 
@@ -20,11 +21,12 @@ from .ics import IcsEvent, render_calendar
 
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
-    notifications = selectors.notification_list_for(user=request.user)[:200]
+    """The user's notifications, newest first, 50 a page."""
+    paged = paginate(request, selectors.notification_list_for(user=request.user))
     return render(
         request,
         "notifications/inbox.html",
-        {"notifications": notifications, "unread": selectors.unread_count(user=request.user)},
+        {"notifications": paged.items, "paged": paged, "unread": selectors.unread_count(user=request.user)},
     )
 
 

@@ -24,8 +24,6 @@ from pregon.registry.selectors import account_list_visible_to
 
 from .models import AuditFinding, AuditRun, Publication, PublicationImport
 
-FINDINGS_PAGE_SIZE = 200
-
 
 def accounts_for_review(actor: Any, institution: Institution) -> QuerySet[SocialAccount]:
     """The open accounts the actor sees: the choices of the review page and the API."""
@@ -73,7 +71,7 @@ def latest_audit_runs(accounts: QuerySet[SocialAccount]) -> QuerySet[AuditRun]:
         AuditRun.objects.filter(account__in=accounts.values("pk"))
         .filter(pk=Subquery(newest))
         .select_related("account", "account__platform", "run_by")
-        .order_by("account__handle")
+        .order_by("account__handle", "pk")
     )
 
 

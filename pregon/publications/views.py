@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pregon.core.errors import ApplicationError
 from pregon.core.htmx import is_htmx_partial
+from pregon.core.pagination import paginate
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Institution
 from pregon.institutions.policies import policy_for
@@ -96,27 +97,26 @@ def publications_import(request: HttpRequest, institution: Institution) -> HttpR
 @require_http_methods(["GET"])
 @institution_rule("publications:audit_list")
 def audit_list(request: HttpRequest, institution: Institution) -> HttpResponse:
-    """The newest audit of each visible account and its findings, filtered by account, category and severity."""
+    """The newest audit of each visible account and its findings, filtered by account, category and severity.
+    Both lists are paginated (findings `?page=`, audits `?runs_page=`), each keeping the filters and the other's
+    page."""
     accounts = selectors.accounts_for_review(request.user, institution)
     filters = AuditFilterForm(request.GET or None, accounts=accounts)
     data = filters.cleaned_data if filters.is_valid() else {}
     chosen = data.get("cuenta")
     scope = accounts.filter(pk=chosen.pk) if chosen else accounts
-    runs = list(selectors.latest_audit_runs(scope))
-    findings = list(
-        selectors.audit_finding_list(
-            selectors.latest_audit_runs(scope), category=data.get("categoria") or "", severity=data.get("gravedad") or ""
-        )[: selectors.FINDINGS_PAGE_SIZE + 1]
-    )
-    truncated = len(findings) > selectors.FINDINGS_PAGE_SIZE
+    runs = paginate(request, selectors.latest_audit_runs(scope), param="runs_page")
+    findings = paginate(request, selectors.audit_finding_list(
+        selectors.latest_audit_runs(scope), category=data.get("categoria") or "", severity=data.get("gravedad") or ""
+    ))
     manageable = selectors.accounts_manageable_by(request.user, institution)
     context = {
         "institution": institution,
         "filters": filters,
-        "runs": runs,
-        "findings": findings[: selectors.FINDINGS_PAGE_SIZE],
-        "truncated": truncated,
-        "page_size": selectors.FINDINGS_PAGE_SIZE,
+        "runs": runs.items,
+        "runs_paged": runs,
+        "findings": findings.items,
+        "paged": findings,
         "runnable": list(manageable.exclude(status=AccountStatus.CLOSED)) if chosen is None else
         [a for a in manageable.filter(pk=chosen.pk)],
     }

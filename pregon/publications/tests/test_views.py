@@ -170,7 +170,8 @@ def test_audit_list_query_count_does_not_grow_with_findings(client, comms_a, acc
     client.force_login(comms_a)
     with django_assert_max_num_queries(14) as captured:
         response = client.get(url("audit_list", account_a.institution))
-    assert response.status_code == 200 and response.content.decode().count("finding-block") >= 30
+    html = response.content.decode()  # 58 findings (29 personal data, 28 spam), 50 a page, newest post first
+    assert response.status_code == 200 and "Página 1 de 2" in html and html.count("finding-block") >= 25
     few = len(captured.captured_queries)
     audit_account(account=account_a, actor=comms_a)  # a second run: still the newest run only
     with django_assert_max_num_queries(few):
