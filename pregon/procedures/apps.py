@@ -30,3 +30,8 @@ class ProceduresConfig(AppConfig):
         registry_signals.administrator_change_requested.connect(
             administrator_change_on_request, dispatch_uid="procedures.administrator_change_on_request"
         )
+        from .receivers import open_procedures_of_account
+
+        registry_signals.open_procedures_requested.connect(
+            open_procedures_of_account, dispatch_uid="procedures.open_procedures_of_account"
+        )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from .models import CredentialRotation
+from .selectors import account_open_procedures
 from .services_accounts import administrator_changes_start_for_departure
 
 
@@ -29,3 +30,9 @@ def start_procedures_on_departure(
         + " "
         + ngettext("y %(n)d cambio de contraseñas.", "y %(n)d cambios de contraseñas.", rotations) % {"n": rotations}
     )
+
+
+def open_procedures_of_account(sender: Any, *, account: Any, actor: Any, **kwargs: Any) -> list[Any]:
+    """`registry.signals.open_procedures_requested`: the account's open incidents and procedures the actor may
+    read, for the account's page."""
+    return account_open_procedures(account=account, actor=actor)

@@ -26,3 +26,10 @@ kwargs: `account` (SocialAccount), `actor` (user), `official` (Official to desig
 (`primary`/`alternate` when designating, else ""), `leaving` (Administrator whose assignment ends, or None),
 `ends_on` (date or None: when the leaving assignment ends, default today), `reason` (str). The receiver returns the
 procedure it created (an object with `get_absolute_url()`), or raises an ApplicationError."""
+
+open_procedures_requested = Signal()
+"""The account's page asks the apps above the registry for the account's open incidents and procedures.
+
+kwargs: `account` (SocialAccount), `actor` (the user looking). Each receiver returns a list of open procedures the
+actor may read (the items of `procedures/partials/_lifecycle_items.html`), or an empty list; the page shows them
+all. Sent outside any write: a receiver only reads."""

@@ -38,6 +38,7 @@ from .forms import (
     InventoryUploadForm,
 )
 from .models import SocialAccount
+from .signals import open_procedures_requested
 
 IMPORT_SESSION_KEY = "registry_import"
 
@@ -110,10 +111,9 @@ def account_detail(request: HttpRequest, institution: Institution, account: uuid
 
 
 def _open_procedures(request: HttpRequest, account: Any) -> list[Any]:
-    """The account's open incidents and procedures (the procedures app's selector)."""
-    from pregon.procedures.selectors import account_open_procedures
-
-    return account_open_procedures(account=account, actor=request.user)
+    """The account's open incidents and procedures, from the apps above the registry (signals.py)."""
+    responses = open_procedures_requested.send(sender=SocialAccount, account=account, actor=request.user)
+    return [item for _receiver, items in responses for item in items or ()]
 
 
 @require_http_methods(["GET", "POST"])
