@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from pregon.core.pagination import paginate
 from pregon.permissions import URL_PERMISSIONS, institution_rule
 
 from .context_processors import SESSION_KEY, current_institution_of, memberships_by_institution
@@ -62,7 +63,8 @@ def institution_switch(request: HttpRequest) -> HttpResponse:
 @require_GET
 @institution_rule("institutions:detail")
 def institution_detail(request: HttpRequest, institution: Institution) -> HttpResponse:
-    """An institution's areas (as a tree, with their heads) and officials, for anyone holding a role there."""
+    """An institution's areas (as a tree, with their heads) and officials (50 a page), for anyone holding a role
+    there."""
     areas = list(Area.objects.filter(institution=institution).select_related("head").order_by("level", "name"))
     children: dict[int | None, list[Area]] = {}
     for area in areas:
@@ -71,14 +73,17 @@ def institution_detail(request: HttpRequest, institution: Institution) -> HttpRe
     def tree(parent_id: int | None) -> list[dict]:
         return [{"area": a, "children": tree(a.pk)} for a in children.get(parent_id, [])]
 
-    officials = Official.objects.filter(institution=institution).select_related("area").order_by("full_name")
+    paged = paginate(
+        request, Official.objects.filter(institution=institution).select_related("area").order_by("full_name", "pk")
+    )
     return render(
         request,
         "institutions/institution_detail.html",
         {
             "institution": institution,
             "area_tree": tree(None),
-            "officials": officials,
+            "officials": paged.items,
+            "paged": paged,
             "can_see_people": any(URL_PERMISSIONS["institutions:people"].allows_role(r) for r in request.institution_roles),
         },
     )
@@ -87,14 +92,14 @@ def institution_detail(request: HttpRequest, institution: Institution) -> HttpRe
 @require_GET
 @institution_rule("institutions:people")
 def institution_people(request: HttpRequest, institution: Institution) -> HttpResponse:
-    """Who holds which role in the institution (for Communications, area heads, Transparency and auditors)."""
-    memberships = (
-        Membership.objects.filter(institution=institution)
-        .select_related("user", "area")
-        .order_by("role", "user__username")
+    """Who holds which role in the institution (for Communications, area heads, Transparency and auditors), 50 a
+    page."""
+    paged = paginate(
+        request,
+        Membership.objects.filter(institution=institution).select_related("user", "area").order_by("role", "user__username", "pk"),
     )
     return render(
         request,
         "institutions/institution_people.html",
-        {"institution": institution, "memberships": memberships},
+        {"institution": institution, "memberships": paged.items, "paged": paged},
     )
