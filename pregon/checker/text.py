@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 LEXICON_NAME_RE = re.compile(r"^[a-z0-9_]+$")
@@ -346,3 +347,17 @@ def quote(text: str, start: int, end: int, limit: int = 60) -> str:
     """The offending span for a message, shortened when long."""
     s = " ".join(text[start:end].split())
     return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre")
+
+
+def spanish_date(value: Any) -> str:
+    """A date as the messages write it: "5 de diciembre de 2026" (the checker's messages are Spanish)."""
+    return f"{value.day} de {_MONTHS[value.month - 1]} de {value.year}"
+
+
+def spanish_datetime(value: Any) -> str:
+    """"5 de diciembre de 2026, 18:00", in the zone the value carries (the institution's)."""
+    return f"{spanish_date(value)}, {value:%H:%M}"

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from pregon.checker import ArchivedPost, check
 from pregon.checker.engine import config_of
 from pregon.institutions.policies import policy_for
+from pregon.institutions.templatetags.pregon_format import at_handle
 from pregon.ledger.services import event_record
 from pregon.registry.models import SocialAccount
 
@@ -60,7 +61,7 @@ def audit_account(*, account: SocialAccount, actor: Any) -> AuditRun:
         )
         for pk, text, at, handle in rows:
             archive_ids.append(pk)
-            archive_posts.append(ArchivedPost(text=text, published_at=at.astimezone(tz), account=f"@{handle}"))
+            archive_posts.append(ArchivedPost(text=text, published_at=at.astimezone(tz), account=at_handle(handle)))
             archive_times.append(at)
     base = checker_context_for(institution, account, policy=policy, with_archive=False)
     found: list[AuditFinding] = []

@@ -23,6 +23,7 @@ from pregon.core.errors import ApplicationError
 from pregon.institutions.choices import EmploymentStatus
 from pregon.institutions.models import Area, Institution, Official
 from pregon.institutions.policies import policy_for
+from pregon.institutions.templatetags.pregon_format import at_handle
 from pregon.policy import Policy
 from pregon.registry.models import SocialAccount
 
@@ -67,7 +68,9 @@ def archive_for(institution: Institution, now: dt.datetime, window: dt.timedelta
     )
     tz = ZoneInfo(institution.timezone)  # the spam message shows the archived post's time: the institution's
     return tuple(
-        ArchivedPost(text=text, published_at=at.astimezone(tz), account=f"@{handle}") for text, at, handle in rows if text
+        ArchivedPost(text=text, published_at=at.astimezone(tz), account=at_handle(handle))
+        for text, at, handle in rows
+        if text
     )
 
 

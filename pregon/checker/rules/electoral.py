@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from pregon.checker.config import CheckerOptions, ElectoralPeriod
-from pregon.checker.text import TermMatcher, entries_for, inside, matcher, prepare, quote
+from pregon.checker.text import TermMatcher, entries_for, inside, matcher, prepare, quote, spanish_date
 from pregon.checker.types import CheckContext, Hit
 from functools import lru_cache
 
@@ -38,7 +38,8 @@ def detect(text: str, ctx: CheckContext, options: CheckerOptions) -> list[Hit]:
     hits: list[Hit] = []
 
     def add(rule: str, s: int, e: int, what: str) -> None:
-        when = f"{_KIND[period.kind]} «{period.name}» (del {period.starts_on:%d/%m/%Y} al {period.ends_on:%d/%m/%Y})"
+        dates = f"del {spanish_date(period.starts_on)} al {spanish_date(period.ends_on)}"
+        when = f"{_KIND[period.kind]} «{period.name}» ({dates})"
         hits.append(Hit(f"electoral.{rule}", s, e, f"Periodo de {when}: «{quote(text, s, e)}» {what}"))
 
     if "achievement" in rules:

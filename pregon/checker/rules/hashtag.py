@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pregon.checker.config import CheckerOptions
-from pregon.checker.text import HASHTAG_RE, fold, inside, prepare
+from pregon.checker.text import HASHTAG_RE, fold, inside, prepare, spanish_date
 from pregon.checker.types import CheckContext, Hit
 
 # Each starts with "#" and checks the character before it afterwards ("#(?<![\w#&]#)" = "(?<![\w#&])#"), so the
@@ -45,7 +45,8 @@ def detect(text: str, ctx: CheckContext, options: CheckerOptions) -> list[Hit]:
                 "hashtag.missing_campaign",
                 end,
                 end,
-                f"Falta el hashtag {tag} de la campaña en curso (del {starts:%d/%m/%Y} al {ends:%d/%m/%Y}): agréguelo.",
+                f"Falta el hashtag {tag} de la campaña en curso (del {spanish_date(starts)} al "
+                f"{spanish_date(ends)}): agréguelo.",
             )
         )
     return hits

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from pregon.checker.config import CheckerOptions
-from pregon.checker.text import URL_RE, fold, prepare, tokens
+from pregon.checker.text import URL_RE, fold, prepare, spanish_datetime, tokens
 from pregon.checker.types import ArchivedPost, CheckContext, Hit
 
 _NON_WORD = re.compile(r"\W+")
@@ -80,7 +80,7 @@ def detect(text: str, ctx: CheckContext, options: CheckerOptions) -> list[Hit]:
             "spam.duplicate",
             0,
             len(text.rstrip()),
-            f"Este mensaje es igual o casi igual ({score:.0f} %) a uno publicado{where} el {at:%d/%m/%Y %H:%M}, dentro "
-            f"del plazo de {window_days:g} días: no repita mensajes; actualícelo o deje de publicarlo.",
+            f"Este mensaje es igual o casi igual ({score:.0f} %) a uno publicado{where} el {spanish_datetime(at)}, "
+            f"dentro del plazo de {window_days:g} días: no repita mensajes; actualícelo o deje de publicarlo.",
         )
     ]

@@ -133,7 +133,7 @@ def test_archive_feeds_the_spam_rule(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     rows = jsonl(r)
     spam = [f for f in rows[0]["findings"] if f["rule"] == "spam.duplicate"]
-    assert len(spam) == 1 and "@RosaritoGob" in spam[0]["message"] and "12/03/2026 10:00" in spam[0]["message"]
+    assert len(spam) == 1 and "@RosaritoGob" in spam[0]["message"] and "12 de marzo de 2026, 10:00" in spam[0]["message"]
     assert not [f for f in rows[1]["findings"] if f["rule"] == "spam.duplicate"]
     # without --archive, or with the archived post outside the window (7 days by default), no spam finding
     assert not [f for f in jsonl(run_cli(base))[0]["findings"] if f["rule"] == "spam.duplicate"]

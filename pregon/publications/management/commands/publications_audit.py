@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from pregon.institutions.templatetags.pregon_format import at_handle
 from pregon.publications.services import audit_account
 from pregon.registry.models import SocialAccount
 
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         for account in accounts:
             run = audit_account(account=account, actor=None)
             self.stdout.write(
-                f"@{account.handle} ({account.platform.name}): {run.publications_checked} revisadas, "
+                f"{at_handle(account.handle)} ({account.platform.name}): {run.publications_checked} revisadas, "
                 f"{run.flagged_count} con observaciones, {run.findings_count} observaciones."
             )
         if not accounts:
