@@ -1,5 +1,5 @@
 """Links and buttons are offered only to those who may use them (`{% if_allowed %}` / `user_may` in
-pregon/core/templatetags/pregon_nav.py, which ask the rule map of pregon/permissions.py): an auditor, who reads
+pregon/navigation.py, which ask the rule map of pregon/permissions.py): an auditor, who reads
 everything and changes nothing, is not offered a page that would refuse them; Communications is."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
 
-from pregon.core.templatetags.pregon_nav import user_may
 from pregon.institutions.tests.factories import AreaFactory
+from pregon.navigation import user_may
 from pregon.registry.tests.factories import SocialAccountFactory
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +96,16 @@ def test_the_main_navigation_gives_the_auditor_no_write_page(client, auditor_a, 
     page = client.get(reverse("home")).content.decode()
     for name in ("publications:import", "registry:account_register", "registry:inventory_import"):
         assert reverse(name, kwargs={"institution": institution_a.slug}) not in page
+
+
+def test_the_account_bitacora_names_events_in_words(client, comms_a, institution_a):
+    from pregon.ledger.services import event_record
+
+    account = SocialAccountFactory(institution=institution_a, area=AreaFactory(institution=institution_a))
+    event_record(action="account.updated", actor=comms_a, institution=institution_a, target=account,
+                 reason="Nuevo horario", changes={"attention_hours": ["", "9 a 15"]})
+    client.force_login(comms_a)
+    page = client.get(
+        reverse("registry:account_detail", kwargs={"institution": institution_a.slug, "account": account.public_id})
+    ).content.decode()
+    assert "Datos de la cuenta modificados" in page and "account.updated" not in page
