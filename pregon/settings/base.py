@@ -118,6 +118,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "pregon.institutions.context_processors.current_institution",
             ],
+            # The site navigation names every app's pages, so it lives at the top, outside the apps.
+            "libraries": {"pregon_nav": "pregon.navigation"},
         },
     },
 ]

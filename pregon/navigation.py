@@ -9,6 +9,10 @@
 
 A link allowed here may still be refused by the page for a finer reason (an account outside the user's area);
 what the helper guarantees is that nobody is offered a page their role can never open.
+
+The site's navigation names every app's pages, so it sits at the top with the URL root, not in `core`
+(docs/decisions/0008-layered-imports.md); templates load it as `{% load pregon_nav %}` through the `libraries`
+option of TEMPLATES in settings.
 """
 
 from __future__ import annotations
