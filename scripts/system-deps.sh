@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Pregón needs, when they are missing.
 #   scripts/system-deps.sh run    what `make run` needs: gettext (compilemessages builds the .mo catalogues),
-#                                 Hunspell's Spanish dictionaries (the checker's spelling rule) and libhunspell's
+#                                 Hunspell's Spanish dictionaries (the checker's spelling rule: es_MX, and es_CO for
+#                                 Pasto, both from hunspell-es) and libhunspell's
 #                                 headers (the Python binding compiles against them when pip installs Pregón)
 #   scripts/system-deps.sh [test] the same, plus Chromium (browser tests), PostgreSQL (second test pass) and
 #                                 Redis (the task queue's production backend, started by its test on a socket)
@@ -9,7 +10,11 @@ set -euo pipefail
 what=${1:-test}
 need=()
 command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
-[ -e /usr/share/hunspell/es_MX.dic ] || need+=(hunspell-es)
+# Every Spanish dictionary a preset names (spelling_dictionary: es_MX, es_CO…) comes from hunspell-es.
+dicts=$(sed -n 's/^spelling_dictionary = "\(es_[A-Z]*\)".*/\1/p' "$(dirname "$0")/../pregon/policy/presets/"*.toml | sort -u)
+for d in es_MX $dicts; do
+  if [ ! -e "/usr/share/hunspell/$d.dic" ]; then need+=(hunspell-es); break; fi
+done
 [ -e /usr/include/hunspell/hunspell.h ] || need+=(libhunspell-dev)
 if [ "$what" = "test" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)

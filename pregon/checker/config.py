@@ -119,7 +119,13 @@ def _lexicon_names(value: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class CheckerOptions(_Frozen):
-    """Thresholds and word lists. Each option names the rule(s) that read it."""
+    """Thresholds and word lists. Each option names the rule(s) that read it.
+
+    The defaults are Pregón's detection settings for the rules a policy enables (each cited in its category).
+    An option a policy sets cites its source in `clauses` (checked by the Policy, not here: tests and the CLI
+    build options freely)."""
+
+    clauses: dict[str, tuple[str, ...]] = Field(default_factory=dict)
 
     # input limits (engine / CLI): longer texts are refused with a per-line error
     max_text_length: int = Field(default=64_000, gt=0)
@@ -250,6 +256,22 @@ class CheckerOptions(_Frozen):
                 raise ValueError(f"dominio inválido {d!r}")
             out.append(d)
         return tuple(out)
+
+    @model_validator(mode="after")
+    def _clauses_name_options(self) -> CheckerOptions:
+        for name, refs in self.clauses.items():
+            if name == "clauses" or name not in type(self).model_fields:
+                raise ValueError(f"clauses.{name}: no existe la opción {name!r}")
+            if not refs:
+                raise ValueError(f"clauses.{name}: la lista de cláusulas está vacía")
+        return self
+
+    @field_validator("spelling_dictionary")
+    @classmethod
+    def _dictionary_name(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z]{2,3}_[A-Z]{2}", value):
+            raise ValueError(f"diccionario inválido {value!r}: use el nombre Hunspell, p. ej. es_MX o es_CO")
+        return value
 
     @field_validator("platform_limits")
     @classmethod

@@ -40,7 +40,7 @@ def preset_data(name: str) -> dict[str, Any]:
     return copy.deepcopy(_preset_data_cached(name))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _preset_data_cached(name: str) -> dict[str, Any]:
     path = PRESETS_DIR / f"{name}.toml"
     if not path.is_file():

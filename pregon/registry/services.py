@@ -633,7 +633,7 @@ def administrator_assign(
         and not any(is_comms_user(a.official, institution) for a in active)
         and is_comms_user(official, institution)
     )
-    if len(active) >= limit and not comms_extra:
+    if limit is not None and len(active) >= limit and not comms_extra:  # None: the norm fixes no number
         raise _refuse(
             ErrorCode.POLICY_ADMINISTRATORS,
             _("La cuenta ya tiene %(n)s administrador(es), el máximo que permite la norma; termine una asignación primero")
@@ -737,7 +737,9 @@ def administrators_validate(account: SocialAccount, on: dt.date | None = None, *
         comms_ids = {a.official_id for a in active if a.official.user_id in comms_users}
     designated = [a for a in active if a.official_id not in comms_ids] if comms_required else active
     count_clauses = rules.clauses_for("count")
-    if len(active) < rules.count:
+    if rules.count is None:  # the norm fixes no number of administrators: neither too few nor too many
+        pass
+    elif len(active) < rules.count:
         found.append(Violation(
             "admin_count_low",
             _("La cuenta tiene %(n)s administrador(es); la norma pide %(m)s") % {"n": len(active), "m": rules.count}
@@ -775,7 +777,7 @@ def administrators_validate(account: SocialAccount, on: dt.date | None = None, *
                 _("%(name)s no es servidor público de la institución") % {"name": official.full_name} + cite(count_clauses),
                 count_clauses, subject=official.full_name,
             ))
-    if rules.require_distinct and rules.count > 1 and len({a.official_id for a in active}) < len(active):
+    if rules.require_distinct and (rules.count or 0) != 1 and len({a.official_id for a in active}) < len(active):
         clauses = rules.clauses_for("require_distinct")
         found.append(Violation("admin_not_distinct", _("Titular y suplente deben ser personas distintas") + cite(clauses), clauses))
     if comms_required and not comms_ids:

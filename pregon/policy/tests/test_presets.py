@@ -7,8 +7,7 @@ import sys
 
 import pytest
 
-from pregon.policy import POLICY_CHOICE, PolicyError, check_all, load_preset, preset_names, resolve
-from pregon.policy import loader
+from pregon.policy import POLICY_CHOICE, PolicyError, check_all, load_preset, loader, preset_names, resolve
 from pregon.policy.render import diff, rows
 
 PRESETS = ["guadalajara", "iee-sonora", "ine", "pasto", "rosarito"]
