@@ -99,7 +99,7 @@ class AbandonmentStatus(models.TextChoices):
 
 
 class RecertificationStatus(models.TextChoices):
-    """States of an account's periodic re-certification (rosarito:11.1, iee-sonora:8.I, pasto:3.13)."""
+    """States of an account's periodic re-certification (rosarito:7, 10.8, iee-sonora:5.1, 7.VIII, pasto:3.13)."""
 
     NEW = "new", _("nueva")
     PENDING = "pending", _("por confirmar")

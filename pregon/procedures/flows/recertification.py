@@ -1,5 +1,5 @@
-"""Periodic re-certification of an account and its administrators: the table `RECERTIFICATION` (rosarito:11.1,
-iee-sonora:8.I, pasto:3.13).
+"""Periodic re-certification of an account and its administrators: the table `RECERTIFICATION` (rosarito:7,
+rosarito:10.8, iee-sonora:5.1, iee-sonora:7.VIII, pasto:3.13; the period and the term are pregon:choice).
 
     new ──open (system: pregon tick, once per account and period)──► pending [deadline closure.recertification_deadline]
     pending ──escalate (system, at expiry)──► escalated (Communications and the area head are told)

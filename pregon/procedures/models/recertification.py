@@ -1,4 +1,4 @@
-"""Periodic re-certification of an account and its administrators (rosarito:11.1, iee-sonora:8.I, pasto:3.13)."""
+"""Periodic re-certification of an account and its administrators (rosarito:7, 10.8, iee-sonora:5.1, 7.VIII, pasto:3.13)."""
 
 from __future__ import annotations
 
