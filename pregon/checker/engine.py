@@ -2,21 +2,19 @@
 
 The registry maps each category to the module holding its detector, `detect(text, ctx, options) -> list[Hit]`
 (STYLE §2.5: rule types registered by name in code, never by a dotted path in a file). Detectors are
-imported on first use, so `pregon check` starts fast and a missing optional detector never breaks the others.
+imported on first use, so `pregon check` starts fast. Every category has its module: a missing or broken one is an
+error, never a silently skipped category.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
-import logging
 from collections.abc import Callable
 from typing import Any
 
 from pregon.checker.config import CATEGORIES, CheckerConfig, CheckerOptions, RuleSetting
 from pregon.checker.types import CheckContext, Finding, Hit
-
-log = logging.getLogger(__name__)
 
 Detector = Callable[[str, CheckContext, CheckerOptions], list[Hit]]
 
@@ -38,31 +36,22 @@ REGISTRY: dict[str, str] = {
 assert set(REGISTRY) == set(CATEGORIES)
 
 EMPTY_CONTEXT = CheckContext()
-_detectors: dict[str, Detector | None] = {}
+_detectors: dict[str, Detector] = {}
 
 
-def detector_for(category: str) -> Detector | None:
-    """The category's detector, adapted to (text, ctx, options); None if its module does not exist (yet)."""
+def detector_for(category: str) -> Detector:
+    """The category's detector, adapted to (text, ctx, options)."""
     if category in _detectors:
         return _detectors[category]
-    module_name = REGISTRY[category]
-    fn: Detector | None
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        log.warning("checker category %r has no detector module %s yet", category, module_name)
-        fn = None
+    raw: Callable[..., list[Hit]] = importlib.import_module(REGISTRY[category]).detect
+    fn: Detector
+    if len(inspect.signature(raw).parameters) == 2:  # detect(text, ctx): needs no options
+
+        def fn(text: str, ctx: CheckContext, options: CheckerOptions, _raw: Any = raw) -> list[Hit]:
+            return _raw(text, ctx)
+
     else:
-        raw: Callable[..., list[Hit]] = module.detect
-        if len(inspect.signature(raw).parameters) == 2:  # detect(text, ctx): needs no options
-
-            def fn(text: str, ctx: CheckContext, options: CheckerOptions, _raw: Any = raw) -> list[Hit]:
-                return _raw(text, ctx)
-
-        else:
-            fn = raw
+        fn = raw
     _detectors[category] = fn
     return fn
 
@@ -77,9 +66,7 @@ class _Plan:
         self.detectors: list[tuple[str, Detector]] = []
         for category in CATEGORIES:
             if config.category_may_run(category):
-                fn = detector_for(category)
-                if fn is not None:
-                    self.detectors.append((category, fn))
+                self.detectors.append((category, detector_for(category)))
         self.settings: dict[str, RuleSetting] = {}
 
     def setting(self, rule: str) -> RuleSetting:

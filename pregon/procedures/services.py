@@ -408,19 +408,11 @@ def checker_findings(text: str, policy: Policy, *, institution: Any = None, acco
     institution's context (own domains and published contacts, officials' names, the account's platform, the
     archive for the spam rule) as "Revisar publicación" does, so both show the same findings.
 
-    Falls back to `{"available": False}` when the checker is not installed or fails: a consultation must still
-    reach Communications, which then reads the text without the automatic findings.
+    Falls back to `{"available": False}` when the checker fails on the text: a consultation must still reach
+    Communications, which then reads the text without the automatic findings.
     """
-    check = None
-    try:
-        from pregon.checker import check  # type: ignore[attr-defined,no-redef]
-    except ImportError:
-        try:
-            from pregon.checker.engine import check  # type: ignore[no-redef]
-        except ImportError:
-            check = None
-    if check is None:
-        return {"available": False, "items": [], "note": gettext("El verificador automático no está disponible.")}
+    from pregon.checker import check
+
     try:
         context = None
         if institution is not None:
