@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test test-sqlite test-postgres system-deps system-deps-run bench lint check-policies messages clean
+.PHONY: run test test-sqlite test-postgres system-deps system-deps-run bench lint lint-imports check-policies messages clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { \
@@ -37,6 +37,7 @@ run: system-deps-run $(STAMP)
 test: system-deps $(TSTAMP)
 	$(PY) manage.py compilemessages -v0 --ignore='.venv*' --ignore=bench
 	$(MAKE) --no-print-directory check-policies
+	$(MAKE) --no-print-directory lint-imports
 	DJANGO_SETTINGS_MODULE=pregon.settings.base PREGON_PRODUCTION=1 PREGON_SECRET_KEY=ci-$$(date +%s)-not-a-real-secret-key-for-deploy-check-only-0123456789 \
 	  PREGON_ALLOWED_HOSTS=pregon.example.gob.mx PREGON_SITE_URL=https://pregon.example.gob.mx \
 	  $(PY) manage.py check --deploy --fail-level WARNING
@@ -60,6 +61,10 @@ system-deps-run:
 
 check-policies: $(STAMP)
 	$(VENV)/bin/pregon policy check
+
+## make lint-imports: the layered import contract of pyproject.toml's [tool.importlinter] (docs/decisions/0008)
+lint-imports: $(TSTAMP)
+	$(VENV)/bin/lint-imports --no-cache
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l es_MX -l en --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles --ignore=var
