@@ -223,16 +223,16 @@ def procedure_transition(
         if not transition.keeps_deadlines:
             _close_open_deadlines(locked, transition, policy, now)
         started = _start_deadline(locked, workflow, transition, policy, now)
-        if started is not None:
-            changes["deadline"] = {
-                "due_at": started.due_at,
-                "duration": f"{started.duration_amount} {started.duration_unit}",
-                "clauses": started.clauses,
-                "calendar_fingerprint": started.calendar_fingerprint,
-            }
+        if deadline is not None:  # fired by the tick: which deadline ran out
+            changes["expired_deadline"] = [None, str(deadline.public_id)]
+        if started is not None:  # facts, not changes of a field: [None, value] (ledger changes shape)
+            changes["deadline_due_at"] = [None, started.due_at]
+            changes["deadline_duration"] = [None, f"{started.duration_amount} {started.duration_unit}"]
+            changes["deadline_clauses"] = [None, list(started.clauses)]
+            changes["deadline_calendar_fingerprint"] = [None, started.calendar_fingerprint]
         clauses = transition.resolve_clauses(policy)
         if clauses:
-            changes["clauses"] = list(clauses)
+            changes["clauses"] = [None, list(clauses)]
 
         event = event_record(
             action=workflow.ledger_action(transition),

@@ -222,7 +222,7 @@ def recertification_report_changes(*, recertification: Recertification, actor: A
 def incident_report(*, account: Any, actor: Any, kind: str, description: str) -> Incident:
     """Reports a hijacked account, an unauthorised operator or lost credentials (rosarito:9.21,
     iee-sonora:6.XXVI, guadalajara:15ª): the account becomes compromised, `incidents.notify` is told at once and
-    the containment plan starts (one deadline per step). One `incident.open` event (plus `account.status_changed`)."""
+    the containment plan starts (one deadline per step). One `incident.opened` event (plus `account.status_changed`)."""
     if not (description or "").strip():
         raise ApplicationError(gettext("Describa lo que se detectó."), code="INVALID_DATA",
                                extra={"errors": {"description": [gettext("Este campo es obligatorio.")]}})
@@ -257,7 +257,7 @@ def incident_dismiss(*, incident: Incident, actor: Any, reason: str) -> Incident
 def preexisting_account_register(*, actor: Any, institution: Institution, **fields: Any) -> Regularisation:
     """Registers an account that existed before the norm as `pending_regularisation` and starts its
     regularisation (deadline `transitional.regularisation_deadline`), in one transaction: `account.registered`
-    then `regularisation.pending`."""
+    then `regularisation.started`."""
     from pregon.institutions.access import require_role
     from pregon.registry.services import account_register_preexisting
 

@@ -19,7 +19,8 @@ How to add a procedure (e.g. a closure request)
    - ``effect(obj, ctx) -> changes``: sets the action's own fields (``decided_by``…) and returns the
      ``{field: [before, after]}`` it changed, for the ledger; no I/O;
    - ``notify(obj, ctx) -> [Message]``: who is told (roles and/or users), with the clause in the text;
-   - ``event``: the past-tense verb of the ledger action ``<workflow>.<event>`` (default: the target state);
+   - ``event`` (required): the past-tense verb of the ledger action ``<workflow>.<event>`` (``submitted``,
+     ``approved``, ``expired``…), written out even when it equals the target state; never derived from it;
    - ``requires_reason``: refuse without a reason (rejections).
 
 4. Services: small action services (``closure_request_create``…) that call ``procedure_create()`` /
@@ -34,6 +35,7 @@ source states elsewhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
 
 OWNER = "@owner"
 SYSTEM = "@system"
+EVENT_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 RolesSpec = tuple[str, ...] | Callable[[Policy], Iterable[str]]
 DeadlineSpec = str | Callable[[Policy], Duration | None] | None
@@ -135,7 +138,7 @@ class Transition:
 
     @property
     def ledger_verb(self) -> str:
-        return self.event or self.target
+        return self.event
 
     def resolve_roles(self, policy: Policy) -> frozenset[str]:
         """Role codes (and OWNER/SYSTEM markers) allowed to fire this transition under ``policy``."""
@@ -193,6 +196,9 @@ class Workflow:
             unknown = (set(t.sources) | {t.target}) - states
             if unknown:
                 raise ValueError(f"{self.name}.{t.name}: unknown states {sorted(unknown)}")
+            if not t.event or not EVENT_RE.match(t.event):
+                raise ValueError(f"{self.name}.{t.name}: event must be an explicit past-tense verb in snake_case "
+                                 f"(the ledger action {self.name}.<event>), not {t.event!r}")
             if (t.deadline is None) != (t.on_expiry is None):
                 raise ValueError(f"{self.name}.{t.name}: a deadline needs on_expiry and vice versa")
             if isinstance(t.on_expiry, str):
@@ -393,8 +399,7 @@ def _set_decided_by_silence(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     obj.decided_by = None
     obj.decided_at = ctx.now
     obj.reasons = ctx.reason
-    return {"decided_at": [None, ctx.now], "silence": True,
-            "deadline": str(ctx.deadline.public_id) if ctx.deadline else None}
+    return {"decided_at": [None, ctx.now], "reasons": ["", ctx.reason]}  # expired_deadline: procedure_transition
 
 
 def _set_withdrawn(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
@@ -434,30 +439,33 @@ CONSULTATION = register(
                 "submit", (_S.DRAFT,), _S.SUBMITTED, roles=("account_admin",),
                 guard=_consultation_enabled_guard, effect=_set_submitted, notify=_notify_submitted,
                 deadline="consultation.deadline", on_expiry=_consultation_on_expiry,
-                label=_("enviar la consulta"), clauses=_consultation_clauses,
+                label=_("enviar la consulta"), clauses=_consultation_clauses, event="submitted",
             ),
             Transition(
                 "approve", (_S.SUBMITTED,), _S.APPROVED, roles=_ANSWERED_BY, effect=_set_decided,
                 notify=_notify_decided, label=_("declarar procedente"), clauses=_consultation_clauses,
+                event="approved",
             ),
             Transition(
                 "reject", (_S.SUBMITTED,), _S.REJECTED, roles=_ANSWERED_BY, requires_reason=True,
                 effect=_set_decided, notify=_notify_decided, label=_("declarar no procedente"), style="danger",
-                clauses=_consultation_clauses,
+                clauses=_consultation_clauses, event="rejected",
             ),
             Transition(
                 "withdraw", (_S.DRAFT, _S.SUBMITTED), _S.WITHDRAWN, roles=(OWNER,), effect=_set_withdrawn,
-                label=_("retirar la consulta"), style="secondary",
+                label=_("retirar la consulta"), style="secondary", event="withdrawn",
             ),
             Transition(
                 "expire", (_S.SUBMITTED,), _S.REJECTED_BY_SILENCE, roles=(SYSTEM,),
                 effect=_set_decided_by_silence, notify=_notify_decided,
                 label=_("no procedente por falta de respuesta"), clauses=_consultation_clauses,
+                event="rejected_by_silence",
             ),
             Transition(
                 "expire_approved", (_S.SUBMITTED,), _S.APPROVED_BY_SILENCE, roles=(SYSTEM,),
                 effect=_set_decided_by_silence, notify=_notify_decided,
                 label=_("procedente por falta de respuesta"), clauses=_consultation_clauses,
+                event="approved_by_silence",
             ),
         ),
     )

@@ -47,7 +47,8 @@ def _guard_enabled(obj: Any, ctx: TransitionContext) -> str | None:
 
 def _flagged(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     obj.flagged_at = ctx.now
-    return {"last_activity_on": obj.last_activity_on, "threshold": obj.threshold}
+    return {"flagged_at": [None, ctx.now], "last_activity_on": [None, obj.last_activity_on],
+            "threshold": [None, obj.threshold]}
 
 
 def _decided(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
@@ -69,7 +70,7 @@ def _propose_closure(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
             "d": obj.last_activity_on or "—", "t": obj.threshold},
     )
     procedure_create(obj=closure, actor=ctx.actor, submit="propose")
-    changes["closure"] = str(closure.public_id)
+    changes["closure"] = [None, str(closure.public_id)]
     return changes
 
 
@@ -103,14 +104,15 @@ ABANDONMENT = register(
         enabled_clauses=_clauses,
         transitions=(
             Transition("flag", (_S.NEW,), _S.OPEN, roles=(SYSTEM,), guard=_guard_enabled, effect=_flagged,
-                       notify=_notify, label=_("marcar como abandonada"), clauses=_clauses),
+                       notify=_notify, label=_("marcar como abandonada"), clauses=_clauses, event="flagged"),
             Transition("propose_closure", (_S.OPEN,), _S.CLOSURE_PROPOSED, roles=("comms",),
-                       effect=_propose_closure, label=_("proponer el cierre"), clauses=_clauses, style="danger"),
+                       effect=_propose_closure, label=_("proponer el cierre"), clauses=_clauses, style="danger",
+                       event="closure_proposed"),
             Transition("dismiss", (_S.OPEN,), _S.DISMISSED, roles=("comms", "area_head"), requires_reason=True,
                        effect=_decided, notify=_notify, label=_("descartar la alerta"), clauses=_clauses,
-                       style="secondary"),
+                       style="secondary", event="dismissed"),
             Transition("resolve", (_S.OPEN,), _S.RESOLVED, roles=(SYSTEM,), effect=_decided,
-                       label=_("actividad registrada de nuevo"), clauses=_clauses),
+                       label=_("actividad registrada de nuevo"), clauses=_clauses, event="resolved"),
         ),
     )
 )

@@ -54,7 +54,7 @@ def _area_guard(obj: Any, ctx: TransitionContext) -> str | None:
 
 
 def _set_opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
-    return {"account": str(obj.account), "leaving": obj.leaving_label, "cause": obj.cause}
+    return {"account": [None, str(obj.account)], "leaving": [None, obj.leaving_label], "cause": [None, obj.cause]}
 
 
 def _set_designated(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
@@ -62,8 +62,8 @@ def _set_designated(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     obj.designated_at = ctx.now
     obj.designated_role = str(ctx.data.get("role") or "")
     official = ctx.data.get("official")
-    return {"designated_at": [None, ctx.now], "official": str(official) if official else None,
-            "role": obj.designated_role}
+    return {"designated_at": [None, ctx.now], "official": [None, str(official) if official else None],
+            "designated_role": ["", obj.designated_role]}
 
 
 def _set_reasons(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
@@ -165,11 +165,12 @@ ADMINISTRATOR_CHANGE = register(
             Transition(
                 "designate", (_S.AWAITING_DESIGNATION, _S.OVERDUE), _S.COMPLETED, roles=DESIGNATORS,
                 guard=_area_guard, effect=_set_designated, notify=_notify_designated,
-                label=_("designar al nuevo administrador"), clauses=_clauses,
+                label=_("designar al nuevo administrador"), clauses=_clauses, event="completed",
             ),
             Transition(
                 "cancel", (_S.AWAITING_DESIGNATION, _S.OVERDUE), _S.CANCELLED, roles=("comms",),
                 requires_reason=True, effect=_set_reasons, label=_("cancelar el cambio"), style="danger",
+                event="cancelled",
             ),
             Transition(
                 "expire", (_S.AWAITING_DESIGNATION,), _S.OVERDUE, roles=(SYSTEM,), effect=_set_reasons,

@@ -124,13 +124,15 @@ def _decided(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
 def _deleted(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     obj.contents_deleted_at = ctx.now
     obj.contents_deleted_by = ctx.actor
-    return {"contents_deleted_at": [None, ctx.now], "attested_by": getattr(ctx.actor, "username", "")}
+    return {"contents_deleted_at": [None, ctx.now], "contents_deleted_by": [None, getattr(ctx.actor, "username", "")]}
 
 
 def _exported(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     """Builds the archive export of the account's history and stores it before the account may close."""
     from ..archive import account_history_export
 
+    before = {"export_file": obj.export_file.name or "", "export_sha256": obj.export_sha256,
+              "export_size": obj.export_size, "exported_at": obj.exported_at}
     payload = account_history_export(obj.account, closure=obj, now=ctx.now)
     data = json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=1, default=str).encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
@@ -140,14 +142,17 @@ def _exported(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     obj.export_size = len(data)
     obj.exported_at = ctx.now
     obj.exported_by = ctx.actor
-    return {"export": {"file": obj.export_file.name, "sha256": digest, "size": len(data),
-                       "events": len(payload["timeline"]), "publications": payload["publications"]["count"]}}
+    after = {"export_file": obj.export_file.name, "export_sha256": digest, "export_size": len(data),
+             "exported_at": ctx.now}
+    return {**{key: [before[key], after[key]] for key in after},
+            "export_events": [None, len(payload["timeline"])],
+            "export_publications": [None, payload["publications"]["count"]]}
 
 
 def _closed(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     obj.closed_at = ctx.now
     obj.closed_by = ctx.actor
-    changes = {"closed_at": [None, ctx.now], "content_action": obj.content_action}
+    changes = {"closed_at": [None, ctx.now], "content_action": [None, obj.content_action]}
     changes.update(account_status_set(obj.account, "closed", ctx))
     return changes
 
@@ -208,30 +213,31 @@ CLOSURE = register(
         transitions=(
             Transition("submit", (_S.DRAFT,), _S.SUBMITTED, roles=("area_head",), guard=_account_open,
                        effect=_submitted, notify=_notify, label=_("enviar el aviso a Comunicación Social"),
-                       clauses=_clauses),
+                       clauses=_clauses, event="submitted"),
             Transition("propose", (_S.DRAFT,), _S.PROPOSED, roles=("comms",), guard=_account_open,
                        effect=_submitted, notify=_notify, label=_("proponer el cierre al área"),
-                       clauses=_abandonment_clauses),
+                       clauses=_abandonment_clauses, event="proposed"),
             Transition("accept", (_S.PROPOSED,), _S.ACKNOWLEDGED, roles=("area_head",), guard=_account_open,
                        effect=_acknowledged, notify=_notify, label=_("aceptar el cierre propuesto"),
-                       clauses=_clauses),
+                       clauses=_clauses, event="acknowledged"),
             Transition("decline", (_S.PROPOSED,), _S.DECLINED, roles=("area_head",), requires_reason=True,
                        effect=_decided, notify=_notify, label=_("no aceptar el cierre"), style="danger",
-                       clauses=_abandonment_clauses),
+                       clauses=_abandonment_clauses, event="declined"),
             Transition("acknowledge", (_S.SUBMITTED,), _S.ACKNOWLEDGED, roles=("comms",), guard=_account_open,
                        effect=_acknowledged, notify=_notify, label=_("acusar recibo e informar a Informática"),
-                       clauses=_clauses),
+                       clauses=_clauses, event="acknowledged"),
             Transition("attest_deleted", (_S.ACKNOWLEDGED,), _S.CONTENTS_DELETED, roles=("area_head", "account_admin"),
                        guard=_guard_delete, effect=_deleted, label=_("atestiguar que se borraron los contenidos"),
-                       clauses=_content_clauses, style="danger"),
+                       clauses=_content_clauses, style="danger", event="contents_deleted"),
             Transition("export_history", (_S.ACKNOWLEDGED,), _S.HISTORY_ARCHIVED,
                        roles=("area_head", "comms", "account_admin"), guard=_guard_export, effect=_exported,
-                       label=_("exportar el historial al archivo"), clauses=_content_clauses),
+                       label=_("exportar el historial al archivo"), clauses=_content_clauses,
+                       event="history_archived"),
             Transition("close", (_S.CONTENTS_DELETED, _S.HISTORY_ARCHIVED), _S.CLOSED, roles=("area_head", "comms"),
                        guard=_guard_close, effect=_closed, notify=_notify, label=_("cerrar la cuenta"),
-                       clauses=_clauses, style="danger"),
+                       clauses=_clauses, style="danger", event="closed"),
             Transition("withdraw", (_S.DRAFT, _S.PROPOSED, _S.SUBMITTED, _S.ACKNOWLEDGED), _S.WITHDRAWN,
-                       roles=(OWNER,), effect=_decided, label=_("retirar"), style="secondary"),
+                       roles=(OWNER,), effect=_decided, label=_("retirar"), style="secondary", event="withdrawn"),
         ),
     )
 )

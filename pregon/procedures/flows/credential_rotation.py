@@ -53,7 +53,7 @@ def _attest_guard(obj: Any, ctx: TransitionContext) -> str | None:
 
 
 def _set_opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
-    return {"account": str(obj.account), "trigger": obj.trigger, "person": obj.person_label}
+    return {"account": [None, str(obj.account)], "trigger": [None, obj.trigger], "person": [None, obj.person_label]}
 
 
 def _set_attested(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
@@ -64,10 +64,11 @@ def _set_attested(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
             + cite(_clauses(ctx.policy)) + ".",
             code="ROTATION_CHECKS_MISSING", extra={"missing": [k for k in CHECKS if not ctx.data.get(k)]},
         )
+    changes: dict[str, Any] = {key: [bool(getattr(obj, key)), True] for key in sorted(CHECKS)}
     obj.password_changed = obj.sessions_revoked = obj.recovery_email_checked = True
     obj.attested_by = ctx.actor
     obj.attested_at = ctx.now
-    return {"attested_at": [None, ctx.now], "checks": sorted(CHECKS)}
+    return {"attested_at": [None, ctx.now], **changes}
 
 
 def _set_reasons(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
@@ -147,7 +148,7 @@ CREDENTIAL_ROTATION = register(
             ),
             Transition(
                 "cancel", (_S.PENDING, _S.OVERDUE), _S.CANCELLED, roles=("comms",), requires_reason=True,
-                effect=_set_reasons, label=_("cancelar"), style="danger",
+                effect=_set_reasons, label=_("cancelar"), style="danger", event="cancelled",
             ),
             Transition(
                 "expire", (_S.PENDING,), _S.OVERDUE, roles=(SYSTEM,), effect=_set_reasons, notify=_notify_expired,

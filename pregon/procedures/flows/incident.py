@@ -97,7 +97,7 @@ def _opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
 
     obj.opened_at = ctx.now
     obj.account_status_before = obj.account.status
-    changes: dict[str, Any] = {"kind": obj.kind}
+    changes: dict[str, Any] = {"opened_at": [None, ctx.now], "kind": [None, obj.kind]}
     changes.update(account_status_set(obj.account, "compromised", ctx))
     calendar = calendar_for(obj.institution) if ctx.policy.incidents.containment else None
     clauses = list(ctx.policy.incidents.clauses_for("containment"))
@@ -113,8 +113,10 @@ def _opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
             holidays_version=computed.holidays_version, policy_version=ctx.policy.version,
         )
         IncidentStep.objects.create(incident=obj, key=step.key, position=position, deadline=deadline)
-        plan.append({"step": step.key, "due_at": computed.due_at, "duration": str(step.deadline)})
-    changes["containment"] = plan
+        plan.append(step.key)
+        changes[f"step_{step.key}_due_at"] = [None, computed.due_at]
+        changes[f"step_{step.key}_duration"] = [None, str(step.deadline)]
+    changes["containment"] = [None, plan]
     return changes
 
 
@@ -134,12 +136,12 @@ def _step_done(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
             status=DeadlineStatus.DONE, closed_at=ctx.now)
     if step.key == "rotate_credentials":
         obj.credentials_rotated = True
-    return {"step": step.key, "done_at": ctx.now, "late": late}
+    return {"step": [None, step.key], "done_at": [None, ctx.now], "late": [None, late]}
 
 
 def _step_overdue(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     key = ctx.deadline.kind.rsplit(".", 1)[-1] if ctx.deadline is not None else ""
-    return {"step": key, "overdue": True}
+    return {"step": [None, key], "overdue": [False, True]}
 
 
 def _closed(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
@@ -150,7 +152,7 @@ def _closed(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     if not planned and ctx.data.get("credentials_rotated"):
         obj.credentials_rotated = True
     target = "active" if obj.credentials_rotated else "at_risk"
-    changes: dict[str, Any] = {"closed_at": [None, ctx.now], "credentials_rotated": obj.credentials_rotated}
+    changes: dict[str, Any] = {"closed_at": [None, ctx.now], "credentials_rotated": [None, obj.credentials_rotated]}
     changes.update(account_status_set(obj.account, target, ctx))
     return changes
 
@@ -221,18 +223,19 @@ INCIDENT = register(
         transitions=(
             Transition("open", (_S.NEW,), _S.OPEN, roles=_OPERATORS, guard=_guard_open, effect=_opened,
                        notify=_notify, label=_("reportar el incidente"), clauses=_clauses, style="danger",
-                       keeps_deadlines=True),  # the effect starts the step deadlines; nothing ran before
+                       event="opened", keeps_deadlines=True),  # the effect starts the step deadlines; nothing ran before
             Transition("complete_step", (_S.OPEN,), _S.OPEN, roles=("account_admin", "it", "comms"),
                        guard=_guard_step, effect=_step_done, label=_("marcar paso como hecho"), event="step_completed",
                        clauses=lambda p: p.incidents.clauses_for("containment"), keeps_deadlines=True),
             Transition("step_overdue", (_S.OPEN,), _S.OPEN, roles=(SYSTEM,), effect=_step_overdue, notify=_notify,
-                       label=_("paso de contención vencido"), event="step_overdue",
+                       label=_("paso de contención vencido"), event="step_expired",
                        clauses=lambda p: p.incidents.clauses_for("containment"), keeps_deadlines=True),
             Transition("close", (_S.OPEN,), _S.CLOSED, roles=_RESPONDERS, guard=_guard_close, requires_reason=True,
-                       effect=_closed, notify=_notify, label=_("cerrar con informe de lo sucedido"), clauses=_clauses),
+                       effect=_closed, notify=_notify, label=_("cerrar con informe de lo sucedido"), clauses=_clauses,
+                       event="closed"),
             Transition("dismiss", (_S.OPEN,), _S.DISMISSED, roles=_RESPONDERS, requires_reason=True,
                        effect=_dismissed, notify=_notify, label=_("descartar (falsa alarma)"), clauses=_clauses,
-                       style="secondary"),
+                       style="secondary", event="dismissed"),
         ),
     )
 )

@@ -104,7 +104,8 @@ def _decide_guard(obj: Any, ctx: TransitionContext) -> str | None:
 
 
 def _set_submitted(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
-    return {"starts_at": obj.starts_at, "account": str(obj.account), "authoriser": authoriser_role(obj, ctx.policy)}
+    return {"starts_at": [None, obj.starts_at], "account": [None, str(obj.account)],
+            "authoriser": [None, authoriser_role(obj, ctx.policy)]}
 
 
 def _set_decided(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
@@ -167,14 +168,16 @@ LIVE_STREAM = register(
         transitions=(
             Transition("submit", (_S.DRAFT,), _S.SUBMITTED, roles=("account_admin", "area_head"),
                        guard=_submit_guard, effect=_set_submitted, notify=_notify_submitted,
-                       label=_("pedir la autorización"), clauses=_clauses),
-            Transition("approve", (_S.SUBMITTED,), _S.APPROVED, label=_("autorizar la transmisión"), **_DECIDE),
+                       label=_("pedir la autorización"), clauses=_clauses, event="submitted"),
+            Transition("approve", (_S.SUBMITTED,), _S.APPROVED, label=_("autorizar la transmisión"), event="approved",
+                       **_DECIDE),
             Transition("reject", (_S.SUBMITTED,), _S.REJECTED, requires_reason=True,
-                       label=_("no autorizar"), style="danger", **_DECIDE),
+                       label=_("no autorizar"), style="danger", event="rejected", **_DECIDE),
             Transition("withdraw", (_S.DRAFT, _S.SUBMITTED, _S.APPROVED), _S.WITHDRAWN, roles=(OWNER,),
-                       effect=_set_reasons, label=_("retirar la solicitud"), style="secondary"),
+                       effect=_set_reasons, label=_("retirar la solicitud"), style="secondary", event="withdrawn"),
             Transition("expire", (_S.SUBMITTED,), _S.EXPIRED, roles=(SYSTEM,), effect=_set_reasons,
-                       notify=_notify_decided, label=_("sin autorización a la hora de inicio"), clauses=_clauses),
+                       notify=_notify_decided, label=_("sin autorización a la hora de inicio"), clauses=_clauses,
+                       event="expired"),
         ),
     )
 )

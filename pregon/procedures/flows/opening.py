@@ -157,11 +157,22 @@ def _report_guard(obj: Any, ctx: TransitionContext) -> str | None:
 # ------------------------------------------------------------------------------------------------ effects
 
 
+def _flat(value: Any) -> Any:
+    """A value as the ledger keeps it: a scalar or a list of scalars as is, anything else as its text."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list | tuple) and all(isinstance(v, str | int | float | bool) for v in value):
+        return list(value)
+    return str(value)
+
+
 def _set_signed(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     obj.signed_by = ctx.actor
     obj.signed_at = ctx.now
-    return {"signed_at": [None, ctx.now], "proposal": {
-        name: getattr(obj, name, "") for name in ctx.policy.opening.proposal_fields}}
+    changes: dict[str, Any] = {"signed_at": [None, ctx.now]}
+    for name in ctx.policy.opening.proposal_fields:  # the proposal as signed (each field of the norm's list)
+        changes[f"proposal_{name}"] = [None, _flat(getattr(obj, name, ""))]
+    return changes
 
 
 def _set_opinion(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
@@ -185,7 +196,7 @@ def _set_approved(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     obj.decided_by = ctx.actor
     obj.decided_at = ctx.now
     obj.reasons = ctx.reason
-    return {"decided_at": [None, ctx.now], "graphic_identity": bool(identity)}
+    return {"decided_at": [None, ctx.now], "graphic_identity": ["", identity]}
 
 
 def _set_rejected(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
@@ -232,7 +243,8 @@ def _set_reported(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     obj.report = {k: v for k, v in report.items() if k != "administrator_ids"}
     obj.reported_by = ctx.actor
     obj.reported_at = ctx.now
-    return {"report": obj.report, "reported_at": [None, ctx.now]}
+    changes: dict[str, Any] = {f"report_{k}": [None, _flat(v)] for k, v in sorted(obj.report.items())}
+    return {**changes, "reported_at": [None, ctx.now]}
 
 
 def _set_withdrawn(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
@@ -242,7 +254,7 @@ def _set_withdrawn(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
 
 def _set_expired(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     obj.reasons = ctx.reason
-    return {"deadline": str(ctx.deadline.public_id) if ctx.deadline else None}
+    return {}  # the expired deadline is in the event (procedure_transition's `expired_deadline`)
 
 
 # ------------------------------------------------------------------------------------------------ notices
@@ -392,21 +404,21 @@ OPENING_REQUEST = register(
                 clauses=lambda p: refs(p, "opening.technical_opinion_by"),
             ),
             Transition("approve", (_S.SUBMITTED,), _S.APPROVED, effect=_set_approved, label=_("autorizar la apertura"),
-                       **_DECIDE),
+                       event="approved", **_DECIDE),
             Transition("reject", (_S.SUBMITTED,), _S.REJECTED, effect=_set_rejected, requires_reason=True,
-                       label=_("rechazar la apertura"), style="danger", **_DECIDE),
+                       label=_("rechazar la apertura"), style="danger", event="rejected", **_DECIDE),
             Transition(
                 "report", (_S.APPROVED,), _S.REGISTERED, roles=_reporter_roles, guard=_report_guard,
-                effect=_set_reported, notify=_notify_reported, label=_("informar la apertura"),
+                effect=_set_reported, notify=_notify_reported, label=_("informar la apertura"), event="registered",
                 clauses=lambda p: refs(p, "opening.report_fields", "identity.email_domains"),
             ),
             Transition(
                 "withdraw", (_S.DRAFT, _S.AWAITING_OPINION, _S.SUBMITTED), _S.WITHDRAWN, roles=(OWNER,),
-                effect=_set_withdrawn, label=_("retirar la solicitud"), style="secondary",
+                effect=_set_withdrawn, label=_("retirar la solicitud"), style="secondary", event="withdrawn",
             ),
             Transition(
                 "expire", (_S.AWAITING_OPINION, _S.SUBMITTED), _S.EXPIRED, roles=(SYSTEM,), effect=_set_expired,
-                notify=_notify_decided, label=_("vencida sin resolución"),
+                notify=_notify_decided, label=_("vencida sin resolución"), event="expired",
                 clauses=lambda p: refs(p, "opening.decision_deadline", "opening.technical_opinion_deadline"),
             ),
         ),

@@ -63,7 +63,7 @@ def _guard_confirm(obj: Any, ctx: TransitionContext) -> str | None:
 
 
 def _opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
-    return {"period": obj.period}
+    return {"period": [None, obj.period]}
 
 
 def _decided(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
@@ -76,7 +76,12 @@ def _decided(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     obj.decided_by = ctx.actor
     obj.decided_at = ctx.now
     obj.reasons = ctx.reason
-    return {"decided_at": [None, ctx.now], "administrators": obj.administrators}
+    return {"decided_at": [None, ctx.now], "administrators": [None, _administrators_text(obj.administrators)]}
+
+
+def _administrators_text(administrators: list[dict[str, Any]]) -> list[str]:
+    """The confirmed administrators as the ledger keeps them (a list of texts, one per administrator)."""
+    return [f"{a['official']} · {a['role']} · {a['since']}" for a in administrators]
 
 
 def _notify(obj: Any, ctx: TransitionContext) -> list[Message]:
@@ -112,15 +117,17 @@ RECERTIFICATION = register(
         transitions=(
             Transition("open", (_S.NEW,), _S.PENDING, roles=(SYSTEM,), guard=_guard_enabled, effect=_opened,
                        notify=_notify, deadline=_deadline, deadline_clauses=_deadline_clauses, on_expiry="escalate",
-                       label=_("abrir la recertificación"), clauses=_clauses),
+                       label=_("abrir la recertificación"), clauses=_clauses, event="opened"),
             Transition("confirm", (_S.PENDING, _S.ESCALATED), _S.CONFIRMED, roles=("area_head",),
                        guard=_guard_confirm, effect=_decided, label=_("confirmar cuenta y administradores"),
+                       event="confirmed",
                        clauses=_clauses),
             Transition("report_changes", (_S.PENDING, _S.ESCALATED), _S.CHANGES_REPORTED, roles=("area_head",),
                        requires_reason=True, effect=_decided, notify=_notify, label=_("reportar cambios"),
+                       event="changes_reported",
                        clauses=_clauses, style="secondary"),
             Transition("escalate", (_S.PENDING,), _S.ESCALATED, roles=(SYSTEM,), notify=_notify,
-                       label=_("turnar a Comunicación Social por vencimiento"), clauses=_clauses),
+                       label=_("turnar a Comunicación Social por vencimiento"), clauses=_clauses, event="escalated"),
         ),
     )
 )

@@ -55,7 +55,8 @@ def test_pasto_closure_exports_the_history_before_closing_and_refuses_deleting()
     event = Event.objects.order_by("-seq").first()
     assert event.action == "closure.history_archived"
     data = default_storage.open(closure.export_file.name).read()
-    assert hashlib.sha256(data).hexdigest() == closure.export_sha256 == event.changes["export"]["sha256"]
+    assert event.changes["export_sha256"] == ["", closure.export_sha256]
+    assert hashlib.sha256(data).hexdigest() == closure.export_sha256
     payload = json.loads(data)
     assert payload["account"]["handle"] == account.handle and len(payload["administrators"]) == 1  # pasto:3.15: one administrator
     assert any(e["action"] == "closure.submitted" for e in payload["timeline"])

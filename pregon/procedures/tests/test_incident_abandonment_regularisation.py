@@ -40,7 +40,7 @@ def test_incident_notifies_at_once_and_the_account_is_compromised_until_closed(p
     account.refresh_from_db()
     assert incident.status == IncidentStatus.OPEN and account.status == AccountStatus.COMPROMISED
     for role in ("area_head", "comms", "it"):
-        note = Notification.objects.get(recipient=world[role], kind="incident.open")
+        note = Notification.objects.get(recipient=world[role], kind="incident.opened")
         clause = {"rosarito": "rosarito:9.21", "iee-sonora": "iee-sonora:6.XXVI", "guadalajara": "guadalajara:15ª"}
         assert clause[preset] in note.subject
     steps = list(incident.steps.all())
@@ -79,7 +79,7 @@ def test_an_overdue_containment_step_is_announced_and_the_others_keep_running():
     with time_machine.travel(timezone.now() + dt.timedelta(hours=5), tick=False):
         result = tick()
     assert result.applied == 1  # warn_public (4 hours)
-    assert Notification.objects.filter(kind="incident.step_overdue").exists()
+    assert Notification.objects.filter(kind="incident.step_expired").exists()
     assert Deadline.objects.filter(subject_id=incident.pk, workflow="incident", status="open").count() == 4
 
 
@@ -93,9 +93,9 @@ def test_two_ticks_flag_an_abandoned_account_once_and_comms_may_propose_its_clos
     assert (first.accounts_flagged, second.accounts_flagged) == (1, 0)
     flag = AbandonmentFlag.objects.get()
     assert flag.status == AbandonmentStatus.OPEN
-    assert Notification.objects.filter(recipient=world["area_head"], kind="abandonment.open").exists()
-    assert Notification.objects.filter(recipient=world["comms"], kind="abandonment.open").exists()
-    assert "pasto:3.20" in Notification.objects.filter(kind="abandonment.open").first().subject
+    assert Notification.objects.filter(recipient=world["area_head"], kind="abandonment.flagged").exists()
+    assert Notification.objects.filter(recipient=world["comms"], kind="abandonment.flagged").exists()
+    assert "pasto:3.20" in Notification.objects.filter(kind="abandonment.flagged").first().subject
     abandonment_propose_closure(flag=flag, actor=world["comms"])
     closure = ClosureRequest.objects.get()
     assert closure.status == "proposed" and closure.abandonment_flag == flag
@@ -136,4 +136,4 @@ def test_the_tick_opens_one_recertification_per_account_and_period():
     assert (tick().recertifications_opened, tick().recertifications_opened) == (1, 0)
     item = Recertification.objects.get()
     assert item.status == "pending" and Deadline.objects.filter(workflow="recertification", status="open").exists()
-    assert Notification.objects.filter(recipient=world["area_head"], kind="recertification.pending").exists()
+    assert Notification.objects.filter(recipient=world["area_head"], kind="recertification.opened").exists()

@@ -138,7 +138,9 @@ def test_silence_at_expiry_rejects_notifies_and_records_silence(rosarito, django
     assert deadline.status == DeadlineStatus.EXPIRED and deadline.expired_outcome_applied_at is not None
     event = Event.objects.filter(action="consultation.rejected_by_silence").get()
     assert event.actor is None and event.actor_label == "sistema"
-    assert event.changes["silence"] is True and "Silencio" in event.reason and "rosarito:9.7" in event.reason
+    assert event.changes["expired_deadline"] == [None, str(deadline.public_id)]
+    assert event.changes["status"] == ["submitted", "rejected_by_silence"]
+    assert "Silencio" in event.reason and "rosarito:9.7" in event.reason
     note = Notification.objects.get(recipient=rosarito["account_admin"], kind="consultation.rejected_by_silence")
     assert "rosarito:9.7" in note.subject
     to_asker = [m for m in mail.outbox if m.to == [rosarito["account_admin"].email]]

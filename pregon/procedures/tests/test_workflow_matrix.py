@@ -151,10 +151,10 @@ def test_wrong_state_message_is_spanish_and_names_the_states():
 def test_a_table_with_an_expiry_that_is_not_a_system_transition_is_refused():
     from pregon.procedures.workflows import Transition, Workflow
 
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="on_expiry"):
         Workflow(
             name="broken", states=ConsultationStatus, initial="draft",
             transitions=(Transition("submit", ("draft",), "submitted", roles=("comms",), deadline="consultation.deadline",
-                                    on_expiry="approve"),
-                         Transition("approve", ("submitted",), "approved", roles=("comms",))),
+                                    on_expiry="approve", event="submitted"),
+                         Transition("approve", ("submitted",), "approved", roles=("comms",), event="approved")),
         )
