@@ -109,3 +109,18 @@ def test_the_account_bitacora_names_events_in_words(client, comms_a, institution
         reverse("registry:account_detail", kwargs={"institution": institution_a.slug, "account": account.public_id})
     ).content.decode()
     assert "Datos de la cuenta modificados" in page and "account.updated" not in page
+
+
+def test_registering_an_account_offers_the_opening_request_only_to_those_who_file_it(
+    client, comms_a, institution_a
+):
+    from pregon.institutions.choices import Role
+    from pregon.institutions.tests.factories import MembershipFactory
+
+    url = reverse("registry:account_register", kwargs={"institution": institution_a.slug})
+    opening = reverse("procedures:opening_request_create", kwargs={"institution": institution_a.slug})
+    client.force_login(comms_a)
+    page = client.get(url).content.decode()
+    assert client.get(url).status_code == 200 and f'href="{opening}"' not in page
+    MembershipFactory(user=comms_a, institution=institution_a, role=Role.AREA_HEAD)
+    assert f'href="{opening}"' in client.get(url).content.decode()
