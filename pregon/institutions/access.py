@@ -7,24 +7,33 @@ Rules:
 - `auditor` reads everything of its institution and changes nothing: it passes every read check and no write check.
 - Superusers hold every role except that they are not auditors-by-default: they may read and write everywhere.
 
+- An official whose employment has ended loses every role in that institution on the departure date (the
+  date of the baja, in the institution's time zone): their memberships stop counting from that day, unless
+  another employment of theirs there is still in force. Nothing is deleted, so the history keeps who held what.
+
 Views use `@institution_view(roles=..., write=...)`; services and other code use `require_role()` / `can_write()`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Exists, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pregon.core.errors import NotFound, PermissionDenied
 
-from .choices import READ_ONLY_ROLES, Role
-from .models import Institution, Membership
+from .choices import READ_ONLY_ROLES, EmploymentStatus, Role
+from .models import Institution, Membership, Official
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
 
@@ -49,25 +58,104 @@ def _is_superuser(user: Any) -> bool:
     return bool(getattr(user, "is_superuser", False)) and getattr(user, "is_active", False)
 
 
+def _local_today(zone: str) -> dt.date:
+    return timezone.localdate(timezone.now(), ZoneInfo(zone))
+
+
+def departed_institution_ids(user: Any) -> set[int]:
+    """Institutions where the user's employment has ended — the departure date has come, in that institution's
+    time zone — and no other employment of theirs is in force: their roles there no longer count."""
+    if _is_anonymous(user):
+        return set()
+    memo = _MEMO.get()
+    if memo is not None and ("departed", user.pk) in memo:
+        return memo[("departed", user.pk)]
+    ended: set[int] = set()
+    in_force: set[int] = set()
+    rows = Official.objects.filter(user=user).values_list(
+        "institution_id", "employment_status", "employment_ended_on", "institution__timezone"
+    )
+    for institution_id, status, ended_on, zone in rows:
+        if status == EmploymentStatus.ENDED and ended_on is not None and ended_on <= _local_today(zone):
+            ended.add(institution_id)
+        else:
+            in_force.add(institution_id)
+    departed = ended - in_force
+    if memo is not None:
+        memo[("departed", user.pk)] = departed
+    return departed
+
+
+def memberships_in_force(user: Any) -> QuerySet[Membership]:
+    """The user's memberships that count today: every one, except those in institutions the user has left
+    (`departed_institution_ids`). None for anonymous or inactive users."""
+    if _is_anonymous(user) or not user.is_active:
+        return Membership.objects.none()
+    qs = Membership.objects.filter(user=user)
+    departed = departed_institution_ids(user)
+    return qs.exclude(institution_id__in=departed) if departed else qs
+
+
+def _departed_here(user: Any, institution: Institution) -> Q:
+    """SQL condition: the user has left `institution` (see `departed_institution_ids`), as one query."""
+    today = _local_today(institution.timezone)
+    officials = Official.objects.filter(user=user, institution=institution)
+    left = officials.filter(employment_status=EmploymentStatus.ENDED, employment_ended_on__lte=today)
+    still = officials.exclude(employment_status=EmploymentStatus.ENDED, employment_ended_on__lte=today)
+    return Q(Exists(left)) & ~Q(Exists(still))
+
+
+# Within `access_memo()`: the user's memberships in force and departures, loaded once (see there).
+_MEMO: ContextVar[dict[Any, Any] | None] = ContextVar("pregon_access_memo", default=None)
+
+
+@contextmanager
+def access_memo() -> Iterator[None]:
+    """Inside the block, `roles_of()` and `area_ids_of()` answer from one load of each user's memberships in force
+    instead of one query per call: for reads that ask the same question of many rows ("Mis pendientes" running
+    each procedure's guards). Never used around writes, so a role granted or ended mid-block cannot be missed."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def _memo_memberships(user: Any) -> list[tuple[int, str, int | None]] | None:
+    memo = _MEMO.get()
+    if memo is None:
+        return None
+    key = ("memberships", user.pk)
+    if key not in memo:
+        memo[key] = list(memberships_in_force(user).values_list("institution_id", "role", "area_id"))
+    return memo[key]
+
+
 def institutions_visible_to(user: Any) -> QuerySet[Institution]:
-    """Institutions in which the user holds any role (all of them for a superuser; none for anonymous)."""
+    """Institutions in which the user holds any role in force (all of them for a superuser; none for anonymous)."""
     if _is_anonymous(user) or not user.is_active:
         return Institution.objects.none()
     if _is_superuser(user):
         return Institution.objects.all()
-    return Institution.objects.filter(
-        pk__in=Membership.objects.filter(user=user).values("institution_id")
-    )
+    return Institution.objects.filter(pk__in=memberships_in_force(user).values("institution_id"))
 
 
 def roles_of(user: Any, institution: Institution) -> set[str]:
-    """The role codes (`Role` values) the user holds in the institution. A superuser holds every role but
-    `auditor`, so superusers can both read and write."""
+    """The role codes (`Role` values) the user holds in the institution, as of today: none once their employment
+    there has ended (see the module docstring). A superuser holds every role but `auditor`, so superusers can both
+    read and write."""
     if _is_anonymous(user) or not user.is_active:
         return set()
     if _is_superuser(user):
         return set(Role.values) - set(READ_ONLY_ROLES)
-    return set(Membership.objects.filter(user=user, institution=institution).values_list("role", flat=True))
+    memoised = _memo_memberships(user)
+    if memoised is not None:
+        return {role for institution_id, role, _area in memoised if institution_id == institution.pk}
+    return set(
+        Membership.objects.filter(user=user, institution=institution)
+        .exclude(_departed_here(user, institution))
+        .values_list("role", flat=True)
+    )
 
 
 def area_ids_of(user: Any, institution: Institution, role: str) -> set[int] | None:
@@ -77,9 +165,17 @@ def area_ids_of(user: Any, institution: Institution, role: str) -> set[int] | No
         return None
     if _is_anonymous(user):
         return set()
+    memoised = _memo_memberships(user)
+    if memoised is not None:
+        rows = [area_id for institution_id, held, area_id in memoised if institution_id == institution.pk and held == role]
+    else:
+        rows = list(
+            Membership.objects.filter(user=user, institution=institution, role=role)
+            .exclude(_departed_here(user, institution))
+            .values_list("area_id", flat=True)
+        )
     area_ids: set[int] = set()
-    memberships = Membership.objects.filter(user=user, institution=institution, role=role)
-    for area_id in memberships.values_list("area_id", flat=True):
+    for area_id in rows:
         if area_id is None:
             return None
         area_ids.add(area_id)

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from .access import memberships_in_force
 from .models import Institution, Membership
 
 SESSION_KEY = "pregon_institution"
@@ -40,7 +41,7 @@ def memberships_by_institution(request: HttpRequest) -> list[InstitutionRoles]:
     result: dict[int, InstitutionRoles] = {}
     if user is not None and user.is_authenticated:
         memberships = (
-            Membership.objects.filter(user=user, institution__is_active=True)
+            memberships_in_force(user).filter(institution__is_active=True)
             .select_related("institution", "area")
             .order_by("institution__name", "role", "area__name")
         )

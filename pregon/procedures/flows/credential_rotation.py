@@ -54,9 +54,29 @@ def _attest_guard(obj: Any, ctx: TransitionContext) -> str | None:
 
 def _set_opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     return {"account": [None, str(obj.account)], "trigger": [None, obj.trigger], "person": [None, obj.person_label]}
+    if ctx.actor is not None and _is_the_person_who_left(obj, ctx.actor):
+        return gettext("Quien dejó la cuenta no puede confirmar el cambio de sus propias credenciales; lo confirma "
+                       "otro administrador") + cite(_clauses(ctx.policy)) + "."
 
 
 def _set_attested(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+def _is_the_person_who_left(obj: Any, actor: Any) -> bool:
+    """Whether `actor` is the official whose departure opened this rotation (the administrator change names the
+    assignment that ends), or an official of the institution whose employment has ended — even with the baja
+    dated later — and who holds no other employment there."""
+    from pregon.institutions.choices import EmploymentStatus
+    from pregon.institutions.models import Official
+
+    from ..models import AdministratorChange
+
+    if obj.administrator_change_id and AdministratorChange.objects.filter(
+            pk=obj.administrator_change_id, leaving__official__user_id=actor.pk).exists():
+        return True
+    statuses = set(Official.objects.filter(institution_id=obj.institution_id, user_id=actor.pk)
+                   .values_list("employment_status", flat=True))
+    return EmploymentStatus.ENDED in statuses and EmploymentStatus.ACTIVE not in statuses
+
+
     missing = [str(label) for key, label in CHECKS.items() if not ctx.data.get(key)]
     if missing:
         raise GuardRefused(

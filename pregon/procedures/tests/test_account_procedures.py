@@ -13,6 +13,7 @@ import time_machine
 from django.utils import timezone
 
 from pregon.core.errors import ApplicationError, InvalidTransition, PermissionDenied
+from pregon.institutions.access import InstitutionNotFound
 from pregon.institutions.choices import Rank, Role
 from pregon.institutions.models import Membership
 from pregon.institutions.services import official_end_employment
@@ -25,7 +26,7 @@ from pregon.procedures.workflows import ProcedureDisabled
 from pregon.registry.choices import AccountStatus, AdminRole, Tier
 from pregon.registry.models import Administrator, SocialAccount
 
-from .account_fixtures import account, future, official, platform, setup_area
+from .account_fixtures import account, future, official, owner, platform, setup_area
 from .conftest import make_world
 
 
@@ -170,12 +171,17 @@ def test_an_administrator_leaving_starts_the_change_and_the_rotation_whose_expir
     notice = Notification.objects.filter(kind="credential_rotation.expired").first()
     assert "en riesgo" in notice.body
 
+    # The administrator who left lost access on the day of the baja: they cannot attest their own rotation.
+    with pytest.raises(InstitutionNotFound):
+        svc.credential_rotation_attest(rotation=rotation, actor=admin_user, password_changed=True,
+                                       sessions_revoked=True, recovery_email_checked=True)
+    colleague = owner(world, "account_admin")  # another administrator of the institution attests
     with pytest.raises(InvalidTransition) as exc:  # the three checks are required
-        svc.credential_rotation_attest(rotation=rotation, actor=world["account_admin"], password_changed=True,
+        svc.credential_rotation_attest(rotation=rotation, actor=colleague, password_changed=True,
                                        sessions_revoked=False, recovery_email_checked=True)
     assert "sesiones" in exc.value.message
     seq = _last_seq()
-    svc.credential_rotation_attest(rotation=rotation, actor=world["account_admin"], password_changed=True,
+    svc.credential_rotation_attest(rotation=rotation, actor=colleague, password_changed=True,
                                    sessions_revoked=True, recovery_email_checked=True)
     acc.refresh_from_db()
     assert acc.status == AccountStatus.ACTIVE
