@@ -93,12 +93,11 @@ def account_access_grants(account: SocialAccount) -> QuerySet[AccessGrant]:
     return AccessGrant.objects.filter(account=account).select_related("official").order_by("revoked_on", "-granted_on")
 
 
-def account_timeline(account: SocialAccount, limit: int = 100) -> list[Event]:
-    """The ledger events whose target is this account (registry events and any other app's events on it)."""
+def account_timeline(account: SocialAccount) -> QuerySet[Event]:
+    """The ledger events whose target is this account (registry events and any other app's events on it), newest
+    first (the account page shows them a page at a time)."""
     content_type = ContentType.objects.get_for_model(SocialAccount)
-    return list(
-        Event.objects.filter(target_content_type=content_type, target_object_id=str(account.pk)).order_by("-seq")[:limit]
-    )
+    return Event.objects.filter(target_content_type=content_type, target_object_id=str(account.pk)).order_by("-seq")
 
 
 def platform_list() -> QuerySet[Platform]:

@@ -92,8 +92,9 @@ def account_list(request: HttpRequest, institution: Institution) -> HttpResponse
 @institution_rule("registry:account_detail")
 def account_detail(request: HttpRequest, institution: Institution, account: uuid.UUID) -> HttpResponse:
     """One account: its data, administrators (current and past), policy violations, access-review findings,
-    recorded accesses and its ledger timeline."""
+    recorded accesses and its ledger timeline (50 events a page)."""
     obj = _account_or_404(request, institution, account)
+    timeline = paginate(request, selectors.account_timeline(obj))
     context = {
         "institution": institution,
         "account": obj,
@@ -101,7 +102,8 @@ def account_detail(request: HttpRequest, institution: Institution, account: uuid
         "violations": services.administrators_validate(obj),
         "findings": services.access_review(account=obj),
         "grants": selectors.account_access_grants(obj),
-        "timeline": selectors.account_timeline(obj),
+        "timeline": timeline.items,
+        "paged": timeline,
         "open_procedures": _open_procedures(request, obj),
         "can_manage": selectors.account_may_manage_administrators(request.user, obj),
         "assign_form": AdministratorAssignForm(institution=institution),
@@ -208,8 +210,9 @@ def administrator_end(
 def access_review(request: HttpRequest, institution: Institution) -> HttpResponse:
     """Everyone recorded with access who is neither an administrator nor the area head, and administrators
     whose employment ended, over every open account of the institution."""
-    findings = services.access_review(institution=institution)
-    return render(request, "registry/access_review.html", {"institution": institution, "findings": findings})
+    paged = paginate(request, services.access_review(institution=institution))
+    return render(request, "registry/access_review.html",
+                  {"institution": institution, "findings": paged.items, "paged": paged})
 
 
 @require_GET

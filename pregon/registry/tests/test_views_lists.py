@@ -187,3 +187,68 @@ def test_api_list_queries_do_not_grow_with_the_accounts(client, institution_a, a
     _accounts(area_a, 255)
     many = _queries(client, url), _queries(client, url + "&page_size=200&page=2")
     assert many == (few, few)
+
+
+# ---------------------------------------------------------------- account page and access review
+
+
+def _events(account: Any, n: int) -> None:
+    from django.db import transaction
+
+    from pregon.ledger.services import event_record
+
+    with transaction.atomic():
+        for i in range(n):
+            event_record(action="account.noted", institution=account.institution, target=account, reason=f"nota {i}")
+
+
+def _detail_url(account: Any) -> str:
+    return reverse("registry:account_detail", kwargs={"institution": account.institution.slug,
+                                                      "account": account.public_id})
+
+
+def test_account_timeline_is_paginated_newest_first(client, institution_a, area_a, comms):
+    [account] = _accounts(area_a, 1)
+    _events(account, 60)
+    client.force_login(comms)
+    first = client.get(_detail_url(account)).content.decode()
+    assert "nota 59" in first and "nota 10 " not in first and "Página 1 de 2 · 60 resultados" in first
+    second = client.get(_detail_url(account) + "?page=2").content.decode()
+    assert "nota 9<" in second and "nota 0<" in second and "nota 59" not in second
+
+
+def test_account_page_queries_do_not_grow_with_administrators_accesses_or_events(
+    client, institution_a, area_a, comms, officials_a
+):
+    from pregon.institutions.tests.factories import OfficialFactory
+    from pregon.registry.models import AccessGrant
+
+    [account] = _accounts(area_a, 1)
+    Administrator.objects.create(account=account, official=officials_a["medio"], role="primary",
+                                 starts_on="2026-01-05")
+    AccessGrant.objects.create(account=account, official=officials_a["operativo"], reason="Diseño",
+                               granted_on="2026-01-05")
+    _events(account, 2)
+    client.force_login(comms)
+    few = _queries(client, _detail_url(account))
+    for i in range(6):
+        official = OfficialFactory(institution=institution_a, area=area_a, full_name=f"Persona {i}")
+        Administrator.objects.create(account=account, official=official, role="alternate", starts_on="2025-01-05",
+                                     ends_on="2025-12-31")
+        AccessGrant.objects.create(account=account, official=official, reason="Apoyo", granted_on="2026-01-05")
+    Administrator.objects.create(account=account, official=officials_a["medio2"], role="alternate",
+                                 starts_on="2026-01-05")
+    _events(account, 70)
+    assert _queries(client, _detail_url(account)) == few
+
+
+def test_access_review_is_paginated(client, institution_a, area_a, comms, officials_a):
+    from pregon.registry.models import AccessGrant
+
+    for account in _accounts(area_a, 55):
+        AccessGrant.objects.create(account=account, person_name="Agencia externa", reason="Campaña",
+                                   granted_on="2026-01-05")
+    client.force_login(comms)
+    url = reverse("registry:access_review", kwargs={"institution": institution_a.slug})
+    page = client.get(url + "?page=2").content.decode()
+    assert "Página 2 de 2 · 55 resultados" in page
