@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from pregon.notifications.services import Message
 
-from .workflows import TransitionContext
+if TYPE_CHECKING:  # only annotations: workflows imports this module to build its notices
+    from .workflows import TransitionContext
 
 
 def _local(dt: Any, obj: Any) -> str:
