@@ -49,17 +49,12 @@ def _clauses(policy: Policy) -> tuple[str, ...]:
 
 def _attest_guard(obj: Any, ctx: TransitionContext) -> str | None:
     require_role_for_area(ctx.actor, obj.institution, "account_admin", obj.account.area, _clauses(ctx.policy))
-    return None
-
-
-def _set_opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
-    return {"account": [None, str(obj.account)], "trigger": [None, obj.trigger], "person": [None, obj.person_label]}
     if ctx.actor is not None and _is_the_person_who_left(obj, ctx.actor):
         return gettext("Quien dejó la cuenta no puede confirmar el cambio de sus propias credenciales; lo confirma "
                        "otro administrador") + cite(_clauses(ctx.policy)) + "."
+    return None
 
 
-def _set_attested(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
 def _is_the_person_who_left(obj: Any, actor: Any) -> bool:
     """Whether `actor` is the official whose departure opened this rotation (the administrator change names the
     assignment that ends), or an official of the institution whose employment has ended — even with the baja
@@ -77,6 +72,11 @@ def _is_the_person_who_left(obj: Any, actor: Any) -> bool:
     return EmploymentStatus.ENDED in statuses and EmploymentStatus.ACTIVE not in statuses
 
 
+def _set_opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    return {"account": [None, str(obj.account)], "trigger": [None, obj.trigger], "person": [None, obj.person_label]}
+
+
+def _set_attested(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     missing = [str(label) for key, label in CHECKS.items() if not ctx.data.get(key)]
     if missing:
         raise GuardRefused(
