@@ -8,6 +8,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from pregon.institutions.templatetags.pregon_format import at_handle
+
 from .checking import MAX_TEXT_LENGTH
 from .choices import Category, Severity
 from .parsers import MAX_UPLOAD_BYTES
@@ -15,7 +17,7 @@ from .parsers import MAX_UPLOAD_BYTES
 
 class _AccountChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.platform.name} · @{obj.handle}"
+        return f"{obj.platform.name} · {at_handle(obj.handle)}"
 
 
 class ReviewForm(forms.Form):

@@ -37,3 +37,15 @@ def test_the_import_result_names_the_export_format(client, admin_a, account_a):
         "account": str(account_a.public_id), "file": SimpleUploadedFile(name, fixture_bytes(name)),
     }).content.decode()
     assert "Formato X (Twitter): análisis de la cuenta, contenido" in html and "x_content" not in html
+
+
+def test_a_youtube_handle_is_offered_with_one_at_sign(client, admin_a, account_a):
+    from pregon.registry.models import Platform
+
+    account_a.platform = Platform.objects.get(slug="youtube")
+    account_a.handle = "@gobrosarito"
+    account_a.url = "https://www.youtube.com/@gobrosarito"
+    account_a.save()
+    client.force_login(admin_a)
+    html = client.get(_url("import", account_a.institution)).content.decode()
+    assert "YouTube · @gobrosarito" in html and "@@" not in html
