@@ -22,7 +22,7 @@ from pregon.procedures.choices import ConsultationStatus
 EN_PO = Path(settings.BASE_DIR) / "pregon" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = re.compile(r"%(?:\([A-Za-z_0-9]+\))?[-#0 +]*\d*(?:\.\d+)?[sdfir]")
 
-# (Spanish nav label, English nav label) of the main navigation (pregon/core/templatetags/pregon_nav.py)
+# (Spanish nav label, English nav label) of the main navigation (pregon/navigation.py)
 NAV = [
     ("Inicio", "Home"),
     ("Cuentas", "Accounts"),
