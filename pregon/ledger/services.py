@@ -17,10 +17,52 @@ from .hashing import GENESIS_HASH, canonical_document, hash_document
 from .models import SYSTEM_CHAIN, ChainHead, Event
 
 ACTION_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+FIELD_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class LedgerError(RuntimeError):
-    """event_record() was misused (outside a transaction, malformed action). A programming error, not a user one."""
+    """event_record() was misused (outside a transaction, malformed action or changes). A programming error, not a
+    user one: it fails the caller's tests at write time."""
+
+
+def _is_flat(value: Any) -> bool:
+    """A JSON scalar, or a list of JSON scalars (clauses, check keys…)."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return True
+    return isinstance(value, list) and all(v is None or isinstance(v, str | int | float | bool) for v in value)
+
+
+def changes_normalize(changes: dict[str, Any] | None) -> dict[str, list[Any]]:
+    """The `changes` of an event in its one shape, `{field: [before, after]}`, as stored (JSON).
+
+    Every key is a snake_case field name; every value a two-item list or tuple `[before, after]` whose items are
+    JSON scalars or lists of scalars once dates, times, decimals and UUIDs become strings. A fact that is not a
+    change of a field (which deadline expired, which file was imported) is written as `{"deadline": [None, id]}`.
+    Anything else — a bare value, a nested dict, a list of another length — raises LedgerError naming the field.
+    """
+    if changes is None:
+        return {}
+    if not isinstance(changes, dict):
+        raise LedgerError(f"ledger changes must be a dict {{field: [before, after]}}, not {type(changes).__name__}")
+    for key, value in changes.items():
+        if not isinstance(key, str) or not FIELD_RE.match(key):
+            raise LedgerError(f"ledger changes: field name {key!r} is not snake_case")
+        if not isinstance(value, list | tuple) or len(value) != 2:
+            raise LedgerError(
+                f"ledger changes[{key!r}] must be a [before, after] pair, not {value!r}; "
+                f"write a fact that is not a change as [None, value]"
+            )
+    try:
+        normalized = json.loads(json.dumps(changes, cls=DjangoJSONEncoder))
+    except TypeError as exc:
+        raise LedgerError(f"ledger changes are not JSON-serialisable: {exc}") from None
+    for key, (before, after) in normalized.items():
+        if not (_is_flat(before) and _is_flat(after)):
+            raise LedgerError(
+                f"ledger changes[{key!r}] = {[before, after]!r}: before and after must be JSON scalars or lists of "
+                f"scalars; give each part of a compound value its own field (e.g. {key}_due_at)"
+            )
+    return normalized
 
 
 def actor_label_for(actor: Any) -> str:
@@ -69,7 +111,8 @@ def event_record(
 
     Must run inside the transaction that makes the change it records, so the change and its event commit or roll
     back together; raises LedgerError otherwise. `action` is `<entity>.<past-tense-verb>`; `changes` holds the
-    before/after of the changed fields only and is stored as JSON (dates and decimals become strings).
+    before/after of the changed fields only, `{field: [before, after]}` (see changes_normalize(), which refuses
+    any other shape), and is stored as JSON (dates and decimals become strings).
     """
     if not transaction.get_connection().in_atomic_block:
         raise LedgerError("event_record() must be called inside the caller's transaction.atomic() block")
@@ -79,7 +122,7 @@ def event_record(
         raise LedgerError("the target of a ledger event must be saved first")
 
     chain = _chain_of(institution)
-    normalized_changes = json.loads(json.dumps(changes or {}, cls=DjangoJSONEncoder))
+    normalized_changes = changes_normalize(changes)
     content_type = ContentType.objects.get_for_model(target, for_concrete_model=False) if target is not None else None
     target_type = f"{content_type.app_label}.{content_type.model}" if content_type else ""
 

@@ -65,12 +65,12 @@ def test_hash_is_sha256_of_the_canonical_json_as_stored() -> None:
         institution=institution,
         target=institution,
         reason="acuerdo de cabildo",
-        changes={"name": "Dirección de Comunicación Social", "on": dt.date(2026, 3, 1)},
+        changes={"name": ["", "Dirección de Comunicación Social"], "on": [None, dt.date(2026, 3, 1)]},
         policy_version="rosarito@2026.1#abc",
     )
     stored = Event.objects.select_related("institution", "target_content_type").get(pk=event.pk)
     assert stored.hash == expected_hash(stored) == event.hash
-    assert stored.changes == {"name": "Dirección de Comunicación Social", "on": "2026-03-01"}
+    assert stored.changes == {"name": ["", "Dirección de Comunicación Social"], "on": [None, "2026-03-01"]}
     assert stored.actor_label == "Ana Pérez (ana)"
     assert stored.request_id == current_request_id()
     assert stored.target_label == str(institution)
@@ -90,6 +90,41 @@ def test_malformed_action_is_refused() -> None:
     with pytest.raises(LedgerError):
         record(action="Created")
     assert not Event.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"silence": True}, "silence"),  # a bare value, not a [before, after] pair
+        ({"deadline": "3f2a"}, "deadline"),
+        ({"status": ["draft", "submitted", "approved"]}, "status"),  # three items
+        ({"deadline": [None, {"due_at": "2026-03-01", "clauses": ["rosarito:9.7"]}]}, "deadline_due_at"),  # nested
+        ({"plan": [None, [{"step": "a"}]]}, "plan"),  # a list of dicts
+        ({"Status": ["a", "b"]}, "snake_case"),
+        ({"when": [None, object()]}, "JSON"),
+        (["status", "draft"], "dict"),
+    ],
+)
+def test_changes_that_are_not_field_before_after_pairs_are_refused(changes, message) -> None:  # type: ignore[no-untyped-def]
+    institution = InstitutionFactory()
+    with pytest.raises(LedgerError, match=message):
+        record(action="institution.updated", institution=institution, changes=changes)
+    assert not Event.objects.exists()
+    assert not ChainHead.objects.filter(chain=institution.slug, seq__gt=0).exists()
+
+
+def test_before_after_pairs_of_scalars_and_lists_are_stored_as_json() -> None:
+    institution = InstitutionFactory()
+    event = record(
+        action="institution.updated",
+        institution=institution,
+        changes={"status": ("draft", "submitted"), "clauses": [None, ["rosarito:9.7"]], "due_at": [None, None],
+                 "at": [None, dt.datetime(2026, 3, 1, 17, 5, tzinfo=dt.UTC)], "late": [False, True]},
+    )
+    assert Event.objects.get(pk=event.pk).changes == {
+        "status": ["draft", "submitted"], "clauses": [None, ["rosarito:9.7"]], "due_at": [None, None],
+        "at": [None, "2026-03-01T17:05:00Z"], "late": [False, True],
+    }
 
 
 def test_an_event_rolls_back_with_the_change_it_records() -> None:

@@ -7,6 +7,7 @@ would. DDL is transactional on SQLite and PostgreSQL, so the test's rollback res
 from __future__ import annotations
 
 import importlib
+import json
 from io import StringIO
 
 import pytest
@@ -14,6 +15,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
 from pregon.institutions.tests.factories import InstitutionFactory
+from pregon.ledger.hashing import canonical_document, hash_document
 from pregon.ledger.models import Event
 from pregon.ledger.services import event_record
 from pregon.ledger.verify import verify_all, verify_chain
@@ -46,7 +48,8 @@ def chain() -> list[Event]:
         event_record(action="user.created")
         for n in range(5):
             events.append(
-                event_record(action="area.created", institution=institution, changes={"n": n}, reason=f"paso {n}")
+                event_record(action="area.created", institution=institution, changes={"n": [None, n]},
+                             reason=f"paso {n}")
             )
     return events
 
@@ -121,12 +124,35 @@ def test_command_prints_heads_and_counts_when_intact(chain: list[Event]) -> None
 
 def test_command_names_the_first_broken_sequence_and_fails(chain: list[Event]) -> None:
     drop_triggers()
-    raw("UPDATE ledger_event SET changes = %s WHERE chain = 'rosarito' AND seq = 4", ['{"n": 99}'])
+    raw("UPDATE ledger_event SET changes = %s WHERE chain = 'rosarito' AND seq = 4", ['{"n": [null, 99]}'])
     with pytest.raises(CommandError, match="cadena rosarito: primera secuencia rota 4") as excinfo:
         call_command("ledger", "verify", "--institution", "rosarito", stdout=StringIO())
     assert excinfo.value.returncode == 1
     with pytest.raises(CommandError, match="rosarito.*4"):
         call_command("ledger", "verify", stdout=StringIO())
+
+
+def test_events_stored_before_the_one_changes_shape_still_verify(chain: list[Event]) -> None:
+    """Rows written before event_record() refused other shapes (`{"silence": true}`, nested dicts) keep their hash:
+    verify_chain() recomputes from what is stored and does not judge the shape."""
+    last = chain[-1]
+    old_changes = {"silence": True, "deadline": {"due_at": "2026-03-01T00:00:00Z", "clauses": ["rosarito:9.7"]}}
+    document = canonical_document(
+        chain="rosarito", seq=6, prev_hash=last.hash, policy_version="", occurred_at=last.occurred_at,
+        actor_label="sistema", institution="rosarito", action="consultation.rejected_by_silence", target_type="",
+        target_object_id="", target_label="", request_id=str(last.request_id), reason="", changes=old_changes,
+    )
+    digest = hash_document(document)
+    raw(
+        "INSERT INTO ledger_event (chain, seq, prev_hash, hash, policy_version, occurred_at, actor_label, "
+        "institution_id, action, target_object_id, target_label, request_id, reason, changes) "
+        "VALUES ('rosarito', 6, %s, %s, '', %s, 'sistema', %s, 'consultation.rejected_by_silence', '', '', %s, '', %s)",
+        [last.hash, digest, last.occurred_at, last.institution_id, str(last.request_id).replace("-", "")
+         if connection.vendor == "sqlite" else str(last.request_id), json.dumps(old_changes)],
+    )
+    raw("UPDATE ledger_chainhead SET seq = 6, hash = %s WHERE chain = 'rosarito'", [digest])
+    result = verify_chain("rosarito")
+    assert result.ok and result.count == 6 and result.head_hash == digest
 
 
 def test_command_refuses_an_unknown_institution(chain: list[Event]) -> None:
