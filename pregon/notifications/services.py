@@ -184,7 +184,41 @@ def notification_mark_read(*, notification: Notification, actor: Any) -> Notific
 
 
 def notification_mark_all_read(*, actor: Any) -> int:
-    return Notification.objects.filter(recipient=actor, read_at__isnull=True).update(read_at=timezone.now())
+    """Marks every unread notification of the actor as read; returns how many.
+
+    Ledger: one `inbox.marked_read` event in the chain of each institution whose notifications were marked
+    (the system chain for notices without an institution), `{"unread": [n, 0]}`, so each institution's bitácora
+    shows when its notices were dismissed unread in bulk. Nothing unread: nothing changes and nothing is recorded.
+    """
+    from django.db.models import Count
+
+    from pregon.ledger.services import event_record
+
+    with transaction.atomic():
+        unread = Notification.objects.filter(recipient=actor, read_at__isnull=True)
+        per_institution = list(
+            unread.order_by().values("institution").annotate(n=Count("id")).values_list("institution", "n")
+        )
+        updated = unread.update(read_at=timezone.now())
+        institutions = _institutions_by_pk(pk for pk, _n in per_institution)
+        for pk, n in sorted(per_institution, key=lambda item: item[0] or 0):
+            event_record(action="inbox.marked_read", actor=actor, institution=institutions.get(pk), target=actor,
+                         changes={"unread": [n, 0]})
+    return updated
+
+
+def _institutions_by_pk(pks: Iterable[int | None]) -> dict[int, Any]:
+    from pregon.institutions.models import Institution
+
+    wanted = {pk for pk in pks if pk is not None}
+    return {i.pk: i for i in Institution.objects.filter(pk__in=wanted)} if wanted else {}
+
+
+def _token_fingerprint(token: str) -> str:
+    """What the ledger keeps of a feed secret: the first 12 hex digits of its SHA-256 (never the secret)."""
+    import hashlib
+
+    return hashlib.sha256(token.encode()).hexdigest()[:12]
 
 
 def calendar_token_get_or_create(*, user: Any) -> CalendarFeedToken:
@@ -195,9 +229,26 @@ def calendar_token_get_or_create(*, user: Any) -> CalendarFeedToken:
 
 
 def calendar_token_reset(*, user: Any) -> CalendarFeedToken:
-    """A new secret: calendars subscribed with the old feed URL stop receiving the deadlines."""
-    token, created = CalendarFeedToken.objects.get_or_create(user=user, defaults={"token": secrets.token_urlsafe(32)})
-    if not created:
-        token.token = secrets.token_urlsafe(32)
-        token.save(update_fields=["token"])
+    """A new secret: calendars subscribed with the old feed URL stop receiving the deadlines.
+
+    Ledger: the feed carries the deadlines of every institution where the user holds a role, so one
+    `calendar_feed.token_reset` event is written in the chain of each of them (the system chain when the user holds
+    none), `{"token_fingerprint": [old, new]}` — fingerprints of the secrets, never the secrets themselves.
+    """
+    from pregon.institutions.models import Institution
+    from pregon.ledger.services import event_record
+
+    with transaction.atomic():
+        token, created = CalendarFeedToken.objects.select_for_update().get_or_create(
+            user=user, defaults={"token": secrets.token_urlsafe(32)}
+        )
+        before = None if created else _token_fingerprint(token.token)
+        if not created:
+            token.token = secrets.token_urlsafe(32)
+            token.save(update_fields=["token"])
+        changes = {"token_fingerprint": [before, _token_fingerprint(token.token)]}
+        institutions = list(Institution.objects.filter(memberships__user=user).distinct().order_by("pk")) or [None]
+        for institution in institutions:
+            event_record(action="calendar_feed.token_reset", actor=user, institution=institution, target=token,
+                         changes=changes)
     return token
