@@ -374,7 +374,7 @@ def account_register_preexisting(*, actor: Any, institution: Institution, reason
     its regularisation starts in the same transaction (deadline `transitional.regularisation_deadline`; at expiry
     `transitional.outcome`), so it is official only once it meets the norm (rosarito:Transitorio 2,
     iee-sonora:Transitorio 2). Refused where the norm has no such regime (see preexisting_registration_refusal).
-    Events: `account.registered` and `regularisation.pending`."""
+    Events: `account.registered` and `regularisation.started`."""
     policy = policy_for(institution)
     refusal = preexisting_registration_refusal(institution, policy)
     if refusal is not None:
