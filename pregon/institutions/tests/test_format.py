@@ -150,3 +150,16 @@ def test_the_policy_page_shows_terms_in_words_not_as_codes(client, auditor_a, in
     client.force_login(auditor_a)
     page = client.get(reverse("institutions:policy", kwargs={"institution": institution_a.slug})).content.decode()
     assert "<td>3 días hábiles</td>" in page and "<td>3 business_days</td>" not in page
+
+
+def test_the_departure_form_offers_dates_up_to_today_in_the_institutions_zone(client, comms_a, institution_a):
+    import time_machine
+
+    from pregon.institutions.tests.factories import AreaFactory, OfficialFactory
+
+    OfficialFactory(institution=institution_a, area=AreaFactory(institution=institution_a), full_name="Ana Ruiz")
+    # 1 December 2026, 07:30 UTC: still 30 November in Tijuana (UTC-8), already 1 December in Mexico City.
+    with time_machine.travel(dt.datetime(2026, 12, 1, 7, 30, tzinfo=dt.UTC), tick=False):
+        client.force_login(comms_a)
+        page = client.get(reverse("institutions:detail", kwargs={"institution": institution_a.slug})).content.decode()
+    assert 'max="2026-11-30"' in page
