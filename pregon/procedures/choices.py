@@ -84,6 +84,8 @@ class ClosureStatus(models.TextChoices):
     CONTENTS_DELETED = "contents_deleted", _("contenidos borrados (atestiguado)")
     HISTORY_ARCHIVED = "history_archived", _("historial exportado al archivo")
     CLOSED = "closed", _("cuenta cerrada")
+    SUSPENDED = "suspended", _("cuenta cerrada temporalmente")
+    REOPENED = "reopened", _("cuenta reabierta")
     DECLINED = "declined", _("propuesta no aceptada")
     WITHDRAWN = "withdrawn", _("retirado")
 

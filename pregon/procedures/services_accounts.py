@@ -115,12 +115,15 @@ def opening_request_give_opinion(
 
 
 def opening_request_approve(
-    *, request: OpeningRequest, actor: Any, graphic_identity: str = "", reason: str = ""
+    *, request: OpeningRequest, actor: Any, graphic_identity: str = "", reason: str = "", agreed_name: str = "",
+    agreed_url: str = "",
 ) -> OpeningRequest:
     """Communications authorises the opening and provides the graphic-identity elements where the policy says so
-    (rosarito:10.4, iee-sonora:7.III). The requester and the signer are told."""
+    (rosarito:10.4, iee-sonora:7.III), and the name and link agreed for the account (pasto:3.12: the report must
+    match them). The requester and the signer are told."""
     return procedure_transition(obj=request, action="approve", actor=actor, reason=reason,
-                                data={"graphic_identity": graphic_identity})
+                                data={"graphic_identity": graphic_identity, "agreed_name": agreed_name,
+                                      "agreed_url": agreed_url})
 
 
 def opening_request_reject(*, request: OpeningRequest, actor: Any, reason: str) -> OpeningRequest:

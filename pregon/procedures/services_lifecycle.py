@@ -46,16 +46,27 @@ def _label(account: Any) -> str:
 # ------------------------------------------------------------------------------------------------ closure
 
 
-def closure_request_create(*, account: Any, actor: Any, motive: str, submit: bool = True) -> ClosureRequest:
+def closure_request_create(
+    *, account: Any, actor: Any, motive: str, submit: bool = True, temporary: bool = False
+) -> ClosureRequest:
     """The area's notice that it stops using `account` (rosarito:10.7): by default sent at once to
-    Communications. The content action (delete / preserve) is frozen from the policy. One event:
+    Communications. The content action (delete / preserve) is frozen from the policy. `temporary`: a temporary
+    closure, only for the tiers in `closure.temporary_allowed_for` (pasto:3.20: alternate accounts). One event:
     `closure.submitted` (or `closure.created` for a draft)."""
+    from .flows.closure import temporary_refusal
+
     if not (motive or "").strip():
         raise ApplicationError(gettext("Indique el motivo del cierre."), code="INVALID_DATA",
                                extra={"errors": {"motive": [gettext("Este campo es obligatorio.")]}})
+    policy = policy_for(account.institution)
+    refusal = temporary_refusal(account, policy) if temporary else None
+    if refusal is not None:
+        raise ApplicationError(refusal, code="TEMPORARY_CLOSURE_NOT_ALLOWED",
+                               extra={"errors": {"temporary": [refusal]},
+                                      "clauses": list(policy.closure.clauses_for("temporary_allowed_for"))})
     closure = ClosureRequest(
         institution=account.institution, account=account, account_label=_label(account), requested_by=actor,
-        motive=motive.strip(), content_action=policy_for(account.institution).closure.content_action,
+        motive=motive.strip(), content_action=policy.closure.content_action, is_temporary=bool(temporary),
     )
     return procedure_create(obj=closure, actor=actor, submit="submit" if submit else None)
 

@@ -16,6 +16,11 @@ pasto:3.20).
   is exported to the archive (registry data, administrators, ledger timeline, archived publications when the
   publications app is installed) as a JSON file whose SHA-256 goes to the ledger; `close` is guarded on it.
 - close: the account becomes `closed` in the registry (and so in the directory), `closure.notify` is told.
+- Temporary closure (`is_temporary`, chosen when the notice is filed; only for the tiers in
+  `closure.temporary_allowed_for` — pasto:3.20 allows it for alternate accounts): after acknowledge, `suspend`
+  closes the account temporarily (registry status `suspended`, contents untouched);
+  `reopen` makes it active again, or `make_definitive` sends it back to `acknowledged` as a definitive closure
+  (contents deleted or archived as the policy says, then `close`).
 - Deadlines: none in the norms, and no policy field sets one: a closure waits on the area.
 """
 
@@ -76,13 +81,51 @@ def _account_open(obj: Any, ctx: TransitionContext) -> str | None:
     return None
 
 
+def temporary_clauses(policy: Policy) -> tuple[str, ...]:
+    return policy.closure.clauses_for("temporary_allowed_for")
+
+
+def temporary_refusal(account: Any, policy: Policy) -> str | None:
+    """Why `account` may not be closed temporarily (None: it may): only the tiers in
+    `closure.temporary_allowed_for` (pasto:3.20: alternate accounts)."""
+    allowed = policy.closure.temporary_allowed_for
+    if account.tier in allowed:
+        return None
+    if not allowed:
+        return gettext("La norma de esta institución no prevé cierres temporales de cuentas.")
+    return gettext("Sólo las cuentas %(tiers)s pueden cerrarse temporalmente%(cite)s.") % {
+        "tiers": ", ".join(str(_TIER_LABELS.get(t, t)) for t in allowed), "cite": cite(temporary_clauses(policy))}
+
+
+_TIER_LABELS = {"main": _("principales"), "alternate": _("alternas")}
+
+
+def _temporary_only(obj: Any, ctx: TransitionContext) -> str | None:
+    if not obj.is_temporary:
+        return gettext("Este cierre es definitivo: la cuenta no se suspende, se cierra.")
+    return _account_open(obj, ctx) or temporary_refusal(obj.account, ctx.policy)
+
+
+def _definitive_only(obj: Any, ctx: TransitionContext) -> str | None:
+    if obj.is_temporary:
+        return gettext("Un cierre temporal no toca los contenidos ni cierra la cuenta: la suspende hasta reabrirla"
+                       "%(cite)s. Para cerrarla, conviértalo en definitivo.") % {"cite": cite(temporary_clauses(ctx.policy))}
+    return None
+
+
 def _guard_delete(obj: Any, ctx: TransitionContext) -> str | None:
+    refusal = _definitive_only(obj, ctx)
+    if refusal:
+        return refusal
     if obj.content_action != "delete":
         return deleting_forbidden_message(ctx.policy)
     return None
 
 
 def _guard_export(obj: Any, ctx: TransitionContext) -> str | None:
+    refusal = _definitive_only(obj, ctx)
+    if refusal:
+        return refusal
     if obj.content_action != "preserve":
         return gettext("La norma de esta institución manda borrar los contenidos%(cite)s, no exportarlos.") % {
             "cite": cite(ctx.policy.closure.clauses_for("content_action"))}
@@ -90,7 +133,7 @@ def _guard_export(obj: Any, ctx: TransitionContext) -> str | None:
 
 
 def _guard_close(obj: Any, ctx: TransitionContext) -> str | None:
-    refusal = _account_open(obj, ctx)
+    refusal = _account_open(obj, ctx) or _definitive_only(obj, ctx)
     if refusal:
         return refusal
     if obj.content_action == "preserve" and not obj.export_sha256:
@@ -157,6 +200,25 @@ def _closed(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     return changes
 
 
+def _suspended(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.suspended_at = ctx.now
+    changes = {"suspended_at": [None, ctx.now]}
+    changes.update(account_status_set(obj.account, "suspended", ctx))
+    return changes
+
+
+def _reopened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.reopened_at = ctx.now
+    changes = {"reopened_at": [None, ctx.now]}
+    changes.update(account_status_set(obj.account, "active", ctx))
+    return changes
+
+
+def _made_definitive(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    obj.is_temporary = False
+    return {"is_temporary": [True, False]}
+
+
 # ------------------------------------------------------------------------------------------------ notices
 
 
@@ -190,6 +252,17 @@ def _notify(obj: Any, ctx: TransitionContext) -> list[Message]:
                         lines=[gettext("El área responsable conserva la cuenta %(a)s.") % {"a": account}],
                         roles=("comms",), users=(obj.requested_by,),
                         clauses=_abandonment_clauses(policy) or _clauses(policy))]
+    if name == "suspend":
+        lines = [gettext("La cuenta %(a)s quedó cerrada temporalmente: sus contenidos se conservan hasta que se "
+                         "reabra o se cierre definitivamente.") % {"a": account}]
+        return [message(obj, ctx, subject=gettext("Cuenta %(a)s cerrada temporalmente") % {"a": account},
+                        lines=lines, roles=tuple(policy.closure.notify) + head_roles,
+                        users=(*heads, obj.requested_by), clauses=temporary_clauses(policy))]
+    if name == "reopen":
+        return [message(obj, ctx, subject=gettext("Cuenta %(a)s reabierta") % {"a": account},
+                        lines=[gettext("La cuenta %(a)s vuelve a estar activa.") % {"a": account}],
+                        roles=tuple(policy.closure.notify) + head_roles, users=(*heads, obj.requested_by),
+                        clauses=temporary_clauses(policy))]
     if name == "close":
         lines = [gettext("La cuenta %(a)s quedó cerrada en el registro y sale del directorio de cuentas oficiales.")
                  % {"a": account}]
@@ -236,6 +309,14 @@ CLOSURE = register(
             Transition("close", (_S.CONTENTS_DELETED, _S.HISTORY_ARCHIVED), _S.CLOSED, roles=("area_head", "comms"),
                        guard=_guard_close, effect=_closed, notify=_notify, label=_("cerrar la cuenta"),
                        clauses=_clauses, style="danger", event="closed"),
+            Transition("suspend", (_S.ACKNOWLEDGED,), _S.SUSPENDED, roles=("area_head", "comms"),
+                       guard=_temporary_only, effect=_suspended, notify=_notify, label=_("cerrar temporalmente"),
+                       clauses=temporary_clauses, style="danger", event="suspended"),
+            Transition("reopen", (_S.SUSPENDED,), _S.REOPENED, roles=("area_head", "comms"), effect=_reopened,
+                       notify=_notify, label=_("reabrir la cuenta"), clauses=temporary_clauses, event="reopened"),
+            Transition("make_definitive", (_S.SUSPENDED,), _S.ACKNOWLEDGED, roles=("area_head", "comms"),
+                       effect=_made_definitive, label=_("convertir en cierre definitivo"), clauses=_clauses,
+                       style="secondary", event="made_definitive"),
             Transition("withdraw", (_S.DRAFT, _S.PROPOSED, _S.SUBMITTED, _S.ACKNOWLEDGED), _S.WITHDRAWN,
                        roles=(OWNER,), effect=_decided, label=_("retirar"), style="secondary", event="withdrawn"),
         ),

@@ -193,10 +193,57 @@ def _set_approved(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
             code="GRAPHIC_IDENTITY_REQUIRED",
         )
     obj.graphic_identity = identity
+    agreed = _agreed_name_and_link(obj, ctx)
     obj.decided_by = ctx.actor
     obj.decided_at = ctx.now
     obj.reasons = ctx.reason
-    return {"decided_at": [None, ctx.now], "graphic_identity": ["", identity]}
+    return {"decided_at": [None, ctx.now], "graphic_identity": ["", identity], **agreed}
+
+
+def _normal_name(text: str) -> str:
+    return " ".join(str(text or "").split()).casefold()
+
+
+def _agreed_name_and_link(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
+    """Communications' decision records the name and link agreed for the new account (pasto:3.12), required where
+    `opening.name_and_link_agreed`; the link must be a profile on the requested platform (kept canonical)."""
+    from pregon.registry.services import account_identify
+
+    name = " ".join(str(ctx.data.get("agreed_name") or "").split())
+    link = str(ctx.data.get("agreed_url") or "").strip()
+    clauses = refs(ctx.policy, "opening.name_and_link_agreed")
+    if ctx.policy.opening.name_and_link_agreed and not (name and link):
+        raise GuardRefused(
+            gettext("Al autorizar, indique el nombre y el enlace de la cuenta acordados con Comunicación Social")
+            + cite(clauses) + ".",
+            code="AGREED_NAME_AND_LINK_REQUIRED",
+        )
+    if link:
+        platform, _handle, link = account_identify(link, obj.platform)
+        if platform.pk != obj.platform_id:
+            raise GuardRefused(
+                gettext("El enlace acordado es de %(found)s, pero se solicitó una cuenta de %(platform)s.")
+                % {"found": platform.name, "platform": obj.platform.name},
+                code="AGREED_LINK_PLATFORM",
+            )
+    obj.agreed_name, obj.agreed_url = name, link
+    return {"agreed_name": ["", name], "agreed_url": ["", link]} if (name or link) else {}
+
+
+def agreed_mismatch(obj: Any, name: str, handle: str, policy: Policy) -> str | None:
+    """The refusal when the reported name or link differ from those agreed with Communications (pasto:3.12)."""
+    from pregon.registry.services import account_identify
+
+    clauses = refs(policy, "opening.name_and_link_agreed")
+    if obj.agreed_name and _normal_name(name) != _normal_name(obj.agreed_name):
+        return gettext("El nombre informado «%(name)s» no es el acordado con Comunicación Social, «%(agreed)s»") % {
+            "name": name, "agreed": obj.agreed_name} + cite(clauses) + "."
+    if obj.agreed_url:
+        _platform, agreed_handle, _url = account_identify(obj.agreed_url, obj.platform)
+        if agreed_handle.casefold() != handle.casefold():
+            return gettext("El enlace informado no es el acordado con Comunicación Social, %(agreed)s") % {
+                "agreed": obj.agreed_url} + cite(clauses) + "."
+    return None
 
 
 def _set_rejected(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
@@ -208,8 +255,9 @@ def _set_rejected(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
 
 def report_refusal(obj: Any, report: dict[str, Any], policy: Policy) -> tuple[str, dict[str, Any]] | None:
     """Validates the area's report against the policy: the fields it must carry (`opening.report_fields`), the URL
-    on the requested platform, the institutional e-mail domain and platform suffix, handle rules and platforms for
-    the tier (the registry's checks). Returns (message naming the clauses, extra) or None."""
+    on the requested platform, the name and link agreed with Communications (pasto:3.12), the institutional e-mail
+    domain and platform suffix, handle rules and platforms for the tier (the registry's checks). Returns (message
+    naming the clauses, extra) or None."""
     from pregon.registry.services import account_identify, account_policy_violations
 
     missing = [
@@ -224,6 +272,9 @@ def report_refusal(obj: Any, report: dict[str, Any], policy: Policy) -> tuple[st
     if platform.pk != obj.platform_id:
         return (gettext("La URL informada es de %(found)s, pero se autorizó una cuenta de %(platform)s.")
                 % {"found": platform.name, "platform": obj.platform.name}, {})
+    mismatch = agreed_mismatch(obj, str(report.get("name") or ""), handle, policy)
+    if mismatch is not None:
+        return mismatch, {"clauses": list(refs(policy, "opening.name_and_link_agreed"))}
     violations = account_policy_violations(
         institution=obj.institution, platform=platform, handle=handle, tier=obj.tier, kind="official",
         email=str(report.get("email") or ""), policy=policy,
@@ -339,6 +390,10 @@ def _notify_decided(obj: Any, ctx: TransitionContext) -> list[Message]:
         lines = [gettext("Comunicación Social autorizó abrir la cuenta «%(name)s». Ábrala con el correo institucional "
                          "y después informe su nombre, URL, propósitos, operación y administradores%(cite)s.")
                  % {"name": obj.proposed_name, "cite": cite(refs(ctx.policy, "opening.report_fields"))}]
+        if obj.agreed_name or obj.agreed_url:
+            lines += ["", gettext("Nombre y enlace acordados: %(name)s — %(url)s%(cite)s.")
+                      % {"name": obj.agreed_name or "—", "url": obj.agreed_url or "—",
+                         "cite": cite(refs(ctx.policy, "opening.name_and_link_agreed"))}]
         if obj.graphic_identity:
             lines += ["", gettext("Elementos de imagen gráfica:"), obj.graphic_identity]
     elif ctx.transition.name == "reject":

@@ -21,6 +21,8 @@ class ClosureRequest(ProcedureModel):
     were deleted, rosarito:10.8) or `preserve` (deleting is forbidden, pasto:3.17: the account's history is exported
     to the archive first — file, SHA-256 and size are kept here and in the ledger). Transitions: table `CLOSURE`
     in `pregon.procedures.flows.closure`. `abandonment_flag` links a closure proposed from an abandonment flag.
+    `is_temporary`: a temporary closure (only for the tiers in `closure.temporary_allowed_for`, pasto:3.20:
+    alternate accounts) suspends the account, keeping its contents, until it is reopened or made definitive.
     """
 
     workflow_name: ClassVar[str] = "closure"
@@ -69,6 +71,9 @@ class ClosureRequest(ProcedureModel):
         verbose_name=_("cerrada por"),
     )
     reasons = models.TextField(_("motivos de la última decisión"), blank=True)
+    is_temporary = models.BooleanField(_("cierre temporal"), default=False)
+    suspended_at = models.DateTimeField(_("cerrada temporalmente"), null=True, blank=True)
+    reopened_at = models.DateTimeField(_("reabierta"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -88,7 +93,7 @@ class ClosureRequest(ProcedureModel):
             models.UniqueConstraint(
                 fields=["account"],
                 condition=Q(status__in=["draft", "proposed", "submitted", "acknowledged", "contents_deleted",
-                                        "history_archived"]),
+                                        "history_archived", "suspended"]),
                 name="procedures_closurerequest_one_open_per_account",
                 violation_error_message=_("Ya hay un cierre en curso para esta cuenta."),
             ),

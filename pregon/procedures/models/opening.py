@@ -64,6 +64,9 @@ class OpeningRequest(ProcedureModel):
     decided_at = models.DateTimeField(_("resuelta"), null=True, blank=True)
     reasons = models.TextField(_("motivos"), blank=True)
     graphic_identity = models.TextField(_("elementos de imagen gráfica"), blank=True)
+    # The name and link Communications agreed when authorising (pasto:3.12); the report must match them.
+    agreed_name = models.CharField(_("nombre acordado con Comunicación Social"), max_length=255, blank=True)
+    agreed_url = models.CharField(_("enlace acordado con Comunicación Social"), max_length=500, blank=True)
     report = models.JSONField(_("informe de apertura"), default=dict, blank=True)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",

@@ -140,6 +140,7 @@ def make_row(workflow: str, world: Any, state: str, own: Any) -> Any:
 def data_for(preset: str, n: int) -> dict[str, Any]:
     return {
         "graphic_identity": "Logotipo y paleta institucional",
+        "agreed_name": "Turismo", "agreed_url": f"https://www.facebook.com/turismo{n}",  # pasto:3.12
         "favourable": True,
         "report": {"name": "Turismo", "url": f"https://www.facebook.com/turismo{n}", "email": f"t@{DOMAINS[preset]}",
                    "purpose": "p", "operation": "o", "administrators": ["A"]},

@@ -56,6 +56,9 @@ TABLE: dict[str, dict[str, tuple[set[str], set[str]]]] = {
         "attest_deleted": ({"acknowledged"}, {"area_head", "account_admin"}),
         "export_history": ({"acknowledged"}, {"area_head", "comms", "account_admin"}),
         "close": ({"contents_deleted", "history_archived"}, {"area_head", "comms"}),
+        "suspend": ({"acknowledged"}, {"area_head", "comms"}),  # temporary closures only (pasto:3.20)
+        "reopen": ({"suspended"}, {"area_head", "comms"}),
+        "make_definitive": ({"suspended"}, {"area_head", "comms"}),
         "withdraw": ({"draft", "proposed", "submitted", "acknowledged"}, {"owner"}),
     },
     "abandonment": {
@@ -103,6 +106,8 @@ def _guard_refuses(workflow: str, preset: str, action: str, state: str) -> bool:
             return not preserve  # rosarito:10.8 & co. delete
         if action == "close":
             return (state == "contents_deleted") == preserve
+        if action == "suspend":
+            return True  # the rows here are definitive closures
     if workflow == "abandonment" and action == "flag":
         return preset in ("ine", "guadalajara")  # no abandonment term in the policy
     if workflow == "recertification" and action == "open":
