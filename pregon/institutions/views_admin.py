@@ -31,7 +31,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pregon.core.errors import ApplicationError
 from pregon.core.htmx import is_htmx_partial
 from pregon.permissions import URL_PERMISSIONS, institution_rule
-from pregon.policy.render import DEFAULT_MARK, rows
+from pregon.policy import PolicyError, load_preset, resolve
+from pregon.policy.render import DEFAULT_MARK, entries
+from pregon.policy.render import changes as policy_changes
 from pregon.workdays import CalendarError, DayReason
 
 from . import services
@@ -44,6 +46,7 @@ from .forms_admin import (
     NonWorkingDayForm,
     OfficialCreateForm,
     OfficialEndForm,
+    PolicyRevisionConfirmForm,
     PolicyRevisionForm,
     form_errors_from,
 )
@@ -399,19 +402,26 @@ def _calendar_url(institution: Institution) -> str:
 # ---------------------------------------------------------------- policy
 
 
-def _policy_context(request: HttpRequest, institution: Institution, form: PolicyRevisionForm | None = None) -> dict:
-    today = local_today(institution)
-    policy = policy_for(institution)
-    in_force = revision_in_force(institution, today)
+def _grouped(entries: list[Any]) -> list[dict[str, Any]]:
+    """Policy entries (pregon.policy.render.Entry) grouped by section, labels translated where a catalogue has them."""
     sections: list[dict[str, Any]] = []
-    for dotted, value, clauses in rows(policy):
-        section, field = dotted.split(".", 1)
-        if not sections or sections[-1]["name"] != section:
-            sections.append({"name": section, "rows": []})
-        sections[-1]["rows"].append({"field": field, "value": value, "clauses": clauses})
-    may_write = _may(request, "institutions:policy_revision_create")
-    if may_write and form is None:
-        form = PolicyRevisionForm(initial={"effective_on": today})
+    for e in entries:
+        if not sections or sections[-1]["name"] != e.section:
+            sections.append({"name": e.section, "label": _(e.section_label), "rows": []})
+        sections[-1]["rows"].append(e)
+    return sections
+
+
+def _policy_state(institution: Institution) -> tuple[Any, Any, PolicyRevision | None, str, dt.date]:
+    """(policy in force, its norm base, the revision in force, the base's name, today)."""
+    today = local_today(institution)
+    in_force = revision_in_force(institution, today)
+    preset = in_force.preset if in_force else institution.policy_preset
+    return policy_for(institution), load_preset(preset), in_force, preset, today
+
+
+def _policy_context(request: HttpRequest, institution: Institution) -> dict:
+    policy, _base, in_force, _preset, today = _policy_state(institution)
     revisions = PolicyRevision.objects.filter(institution=institution).select_related("created_by").order_by("-version")
     return {
         "institution": institution,
@@ -421,50 +431,112 @@ def _policy_context(request: HttpRequest, institution: Institution, form: Policy
         "in_force_overrides": json.dumps(in_force.overrides, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         if in_force and in_force.overrides
         else "",
-        "sections": sections,
+        "sections": _grouped(entries(policy)),
         "revisions": revisions,
-        "default_mark": DEFAULT_MARK,
-        "may_write": may_write,
-        "form": form,
+        "may_write": _may(request, "institutions:policy_revision_create"),
     }
 
 
 @require_GET
 @institution_rule("institutions:policy")
 def policy_detail(request: HttpRequest, institution: Institution) -> HttpResponse:
-    """The policy in force: every field, its value and clauses; the version; the revisions."""
+    """The policy in force in Spanish: every value with its clause or «decisión de la institución»; the revisions."""
     return render(request, "institutions/policy_detail.html", _policy_context(request, institution))
 
 
-@require_POST
+def _revision_form(request: HttpRequest, institution: Institution, data: Any = None) -> PolicyRevisionForm:
+    policy, base, in_force, _preset, today = _policy_state(institution)
+    return PolicyRevisionForm(data, policy=policy, base=base, overrides=in_force.overrides if in_force else {},
+                              today=today, initial={"effective_on": today})
+
+
+def _render_revision(request: HttpRequest, institution: Institution, form: PolicyRevisionForm, *,
+                     changes: list[Any] | None = None, confirm: PolicyRevisionConfirmForm | None = None,
+                     refused: str = "") -> HttpResponse:
+    policy, _base, in_force, preset, _today = _policy_state(institution)
+    return render(request, "institutions/policy_revision_form.html", {
+        "institution": institution, "policy": policy, "preset": preset, "in_force": in_force, "form": form,
+        "changes": changes, "confirm": confirm, "refused": refused,
+    })
+
+
+def _place_policy_error(form: PolicyRevisionForm, exc: PolicyError | ApplicationError) -> None:
+    """A refusal of the policy core on the form fields it names (or the TOML box, or the whole form)."""
+    errors = getattr(exc, "errors", None) or (exc.extra.get("errors") if isinstance(exc, ApplicationError) else None)
+    placed = False
+    for err in errors or []:
+        name = str(err.get("field", "")).replace(".", "__")
+        for candidate in (name, name + "__amount"):
+            if candidate in form.fields:
+                form.add_error(candidate, str(err.get("reason", "")))
+                placed = True
+                break
+    if not placed:
+        message = exc.message if isinstance(exc, ApplicationError) else str(exc)
+        form.add_error("toml" if form.cleaned_data.get("toml") else None, str(message))
+
+
+@require_http_methods(["GET", "POST"])
 @institution_rule("institutions:policy_revision_create")
 def policy_revision_create(request: HttpRequest, institution: Institution) -> HttpResponse:
-    """Adds a policy revision (the preset in force plus TOML overrides). A bad override shows the policy core's
-    message, naming the field, and nothing is saved."""
-    form = PolicyRevisionForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        in_force = revision_in_force(institution)
-        preset = in_force.preset if in_force else institution.policy_preset
-        try:
-            revision = services.policy_revision_create(
-                actor=request.user,
-                institution=institution,
-                preset=preset,
-                overrides=data["overrides"],
-                effective_on=data["effective_on"],
-                reason=data["reason"],
-            )
-        except ApplicationError as exc:
-            if exc.code == "POLICY_INVALID":
-                form.add_error("overrides", str(exc.message))
-            else:
-                form_errors_from(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Se registró la revisión %(version)s, vigente desde el %(date)s.")
-                % {"version": revision.version, "date": local_date(revision.effective_on)},
-            )
-            return redirect("institutions:policy", institution=institution.slug)
-    return render(request, "institutions/policy_detail.html", _policy_context(request, institution, form))
+    """A policy revision in three steps: the form (values field by field, TOML for experts), the difference with the
+    policy in force (before and after, per value, with its source) and the confirmation, which saves it. Any refusal
+    shows a Spanish message and saves nothing."""
+    if request.method == "GET":
+        return _render_revision(request, institution, _revision_form(request, institution))
+    if "confirm" in request.POST:
+        return _policy_revision_confirm(request, institution)
+    form = _revision_form(request, institution, request.POST)
+    if not form.is_valid():
+        return _render_revision(request, institution, form)
+    policy, _base, _in_force, preset, _today = _policy_state(institution)
+    overrides = form.cleaned_data["overrides"]
+    try:
+        proposed = resolve(preset, json.loads(json.dumps(overrides, cls=DjangoJSONEncoder)))
+    except PolicyError as exc:
+        _place_policy_error(form, exc)
+        return _render_revision(request, institution, form)
+    changes = policy_changes(policy, proposed)
+    if not changes:
+        form.add_error(None, _("La revisión no cambia nada de la política vigente."))
+        return _render_revision(request, institution, form)
+    confirm = PolicyRevisionConfirmForm(initial={
+        "overrides_json": json.dumps(overrides, cls=DjangoJSONEncoder, ensure_ascii=False),
+        "effective_on": form.cleaned_data["effective_on"].isoformat(),
+        "reason": form.cleaned_data["reason"],
+    })
+    return _render_revision(request, institution, form, changes=changes, confirm=confirm)
+
+
+def _policy_revision_confirm(request: HttpRequest, institution: Institution) -> HttpResponse:
+    confirm = PolicyRevisionConfirmForm(request.POST)
+    form = _revision_form(request, institution)
+    if not confirm.is_valid():
+        refused = " ".join(str(e) for errors in confirm.errors.values() for e in errors)
+        return _render_revision(request, institution, form, refused=refused)
+    data = confirm.cleaned_data
+    _policy, _base, _in_force, preset, today = _policy_state(institution)
+    bounds = PolicyRevisionForm(
+        {"effective_on": data["effective_on"].isoformat(), "reason": data["reason"]}, policy=_policy, base=_base,
+        overrides={}, today=today,
+    )
+    bounds.full_clean()
+    if "effective_on" in bounds.errors:
+        return _render_revision(request, institution, form, refused=" ".join(bounds.errors["effective_on"]))
+    try:
+        revision = services.policy_revision_create(
+            actor=request.user,
+            institution=institution,
+            preset=preset,
+            overrides=data["overrides_json"],
+            effective_on=data["effective_on"],
+            reason=data["reason"],
+        )
+    except ApplicationError as exc:
+        return _render_revision(request, institution, form, refused=str(exc.message))
+    messages.success(
+        request,
+        _("Se registró la revisión %(version)s, vigente desde el %(date)s.")
+        % {"version": revision.version, "date": local_date(revision.effective_on)},
+    )
+    return redirect("institutions:policy", institution=institution.slug)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
-from .schema import SECTION_NAMES, Policy, Section
+from . import labels
+from .schema import POLICY_CHOICE, SECTION_NAMES, Policy, Section
 
-DEFAULT_MARK = "(valor por omisión de Pregón)"
+DEFAULT_MARK = f"({labels.NO_RULE_TEXT})"
 
 
 def _fmt(value: Any) -> str:
@@ -86,3 +88,106 @@ def show_diff(a: Policy, b: Policy) -> str:
         lines.append(f"  {a.meta.name:<12} {va}   ← {', '.join(ca) or DEFAULT_MARK}")
         lines.append(f"  {b.meta.name:<12} {vb}   ← {', '.join(cb) or DEFAULT_MARK}")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- for people: Spanish labels and sources
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One value of the policy as people read it.
+
+    source: "norm" (cites the norm only), "choice" (the institution's choice only), "norm_and_choice",
+    "no_rule" (the norm does not regulate it: the neutral value) or "not_applicable" (switched off by another
+    field, e.g. the consultation's answerer where there is no consultation)."""
+
+    key: str
+    section: str
+    section_label: str
+    label: str
+    text: str
+    clauses: tuple[str, ...]
+    source: str
+
+    @property
+    def source_text(self) -> str:
+        if self.source == "no_rule":
+            return labels.NO_RULE_TEXT
+        if self.source == "not_applicable":
+            return labels.NOT_APPLICABLE_TEXT
+        return ", ".join(labels.clause_text(c) for c in self.clauses)
+
+
+def _source(clauses: tuple[str, ...], applies: bool = True) -> str:
+    if not applies:
+        return "not_applicable"
+    if not clauses:
+        return "no_rule"
+    norm = any(c != POLICY_CHOICE for c in clauses)
+    choice = POLICY_CHOICE in clauses
+    return "norm_and_choice" if norm and choice else "choice" if choice else "norm"
+
+
+def entries(policy: Policy) -> list[Entry]:
+    """Every value of the policy in Spanish with its source, section by section, the checker last."""
+    out: list[Entry] = []
+    for name in SECTION_NAMES:
+        section: Section = getattr(policy, name)
+        title = labels.section_label(name)
+        for field in type(section).model_fields:
+            if field == "clauses":
+                continue
+            applies = section.applies(field)
+            clauses = section.clauses_for(field)
+            text = labels.value_text(name, field, getattr(section, field)) if applies else "—"
+            out.append(Entry(f"{name}.{field}", name, title, labels.field_label(name, field), text, clauses,
+                             _source(clauses, applies)))
+    checker = policy.checker
+    title = labels.section_label("checker")
+    for category, label in labels.CHECKER_CATEGORY_LABELS.items():
+        setting = checker.categories.get(category)
+        if setting is None or not setting.enabled:
+            text, clauses = "no se revisa", ()
+        else:
+            text, clauses = labels.SEVERITY_LABELS[setting.severity or "warn"], tuple(setting.clauses)
+        out.append(Entry(f"checker.{category}", "checker", title, label, text, clauses, _source(clauses)))
+    for rule_id, label in labels.CHECKER_RULE_LABELS.items():
+        setting = checker.setting_for(rule_id)
+        own = checker.rules.get(rule_id)
+        if setting.enabled:
+            text, clauses = labels.SEVERITY_LABELS[setting.severity or "warn"], tuple(setting.clauses)
+        else:
+            text, clauses = "no se revisa", tuple(own.clauses) if own else ()
+        out.append(Entry(f"checker.rule.{rule_id}", "checker", title, label, text, clauses, _source(clauses)))
+    options = checker.options
+    for option in sorted(set(options.model_fields_set) - {"clauses"} | {"spelling_dictionary"}):
+        clauses = tuple(options.clauses.get(option, ()))
+        label = labels.CHECKER_OPTION_LABELS.get(option, option)
+        out.append(Entry(f"checker.options.{option}", "checker", title, label,
+                         labels.option_text(option, getattr(options, option)), clauses, _source(clauses)))
+    return out
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value a revision changes: what it was and what it becomes, each with its source."""
+
+    key: str
+    section_label: str
+    label: str
+    before: str
+    before_source: str
+    after: str
+    after_source: str
+
+
+def changes(before: Policy, after: Policy) -> list[Change]:
+    """The values (or their sources) that differ between two policies, in Spanish."""
+    old = {e.key: e for e in entries(before)}
+    out = []
+    for e in entries(after):
+        o = old.get(e.key)
+        if o is None or (o.text, o.source_text) != (e.text, e.source_text):
+            out.append(Change(e.key, e.section_label, e.label, o.text if o else "—", o.source_text if o else "—",
+                              e.text, e.source_text))
+    return out

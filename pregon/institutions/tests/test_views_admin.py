@@ -14,7 +14,7 @@ import time_machine
 from django.urls import reverse
 
 from pregon.institutions.choices import EmploymentStatus, Rank, Role
-from pregon.institutions.models import ElectoralPeriod, Membership, NonWorkingDay, Official, PolicyRevision
+from pregon.institutions.models import ElectoralPeriod, Membership, NonWorkingDay, Official
 from pregon.institutions.policies import local_today
 from pregon.institutions.tests.factories import AreaFactory, OfficialFactory, UserFactory
 from pregon.ledger.models import Event
@@ -357,69 +357,7 @@ def test_the_deadline_helper_counts_business_hours(client, auditor_a, institutio
 # ---------------------------------------------------------------- policy
 
 
-def test_every_role_reads_the_policy_with_fields_values_clauses_and_revisions(client, auditor_a, institution_a):
-    PolicyRevision.objects.create(
-        institution=institution_a,
-        version=1,
-        preset="rosarito",
-        effective_on=dt.date(2026, 1, 1),
-        content_hash="x",
-        reason="Alta de la institución",
-    )
-    client.force_login(auditor_a)
-    response = client.get(_url("policy", institution_a))
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert "rosarito@2026.1" in page and "deadline" in page and "rosarito:9.7" in page
-    assert "Alta de la institución" in page and "vigente" in page
-    assert "Agregar revisión" not in page
-
-
-OVERRIDE = '[consultation]\ndeadline = "5 business_days"\n[consultation.clauses]\ndeadline = ["pregon:choice"]\n'
-
-
-def test_comms_adds_a_policy_revision_from_toml_with_one_ledger_event(client, comms_a, institution_a):
-    client.force_login(comms_a)
-    response = client.post(
-        _url("policy_revision_create", institution_a),
-        {"overrides": OVERRIDE, "effective_on": "2026-03-02", "reason": "Acuerdo de cabildo 12/2026"},
-    )
-    assert response.status_code == 302
-    revision = PolicyRevision.objects.get(institution=institution_a)
-    assert revision.overrides == {
-        "consultation": {"deadline": "5 business_days", "clauses": {"deadline": ["pregon:choice"]}}
-    }
-    assert _events("policy_revision.created") == 1
-    page = client.get(_url("policy", institution_a)).content.decode()
-    assert "5 business_days" in page and "Acuerdo de cabildo 12/2026" in page
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("[consultation\ndeadline = 1", "TOML mal formado"),
-        ("[consultation]\nplazo_inventado = 3\n", "consultation.plazo_inventado: campo desconocido"),
-        ('[consultation]\ndeadline = "cinco días"\n', "consultation.deadline"),
-    ],
-)
-def test_a_bad_override_shows_the_policy_message_and_saves_nothing(client, comms_a, institution_a, text, message):
-    client.force_login(comms_a)
-    response = client.post(
-        _url("policy_revision_create", institution_a),
-        {"overrides": text, "effective_on": "2026-03-02", "reason": "Prueba"},
-    )
-    assert response.status_code == 200
-    assert message in " ".join(response.context["form"].errors["overrides"])
-    assert not PolicyRevision.objects.exists() and _events("policy_revision.created") == 0
-
-
-def test_policy_revisions_refuse_the_auditor_and_other_institutions(client, auditor_a, admin_b, institution_a):
-    data = {"overrides": OVERRIDE, "effective_on": "2026-03-02", "reason": "Prueba"}
-    client.force_login(auditor_a)
-    assert client.post(_url("policy_revision_create", institution_a), data).status_code == 403
-    client.force_login(admin_b)
-    assert client.post(_url("policy_revision_create", institution_a), data).status_code == 404
-    assert not PolicyRevision.objects.exists()
+# The policy page and its revision form: test_views_policy.py.
 
 
 def test_calendar_and_policy_pages_take_a_bounded_number_of_queries(
