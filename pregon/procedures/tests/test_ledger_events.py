@@ -183,23 +183,50 @@ def _fire_once(workflow: str, preset: str, action: str, state: str, build: Any, 
     return False
 
 
+def _possible(workflow: str, preset: str, transition: Transition) -> bool:
+    """Whether the matrix test's hand-written table expects a person to be able to fire `transition` in some state
+    under `preset` (SYSTEM transitions: always expected here). A transition missing from that table is expected."""
+    if transition.is_system:
+        return True
+    actors = account_matrix.ACTORS
+    try:
+        for state in transition.sources:
+            for actor in actors:
+                if workflow in lifecycle_matrix.TABLE:
+                    error = lifecycle_matrix._expected(workflow, preset, transition.name, state, actor)
+                elif workflow == "consultation":
+                    error = consultation_matrix._expected_error(preset, transition.name, state, actor)
+                else:
+                    error = account_matrix.expected_error(workflow, preset, transition.name, state, actor)
+                if error is None:
+                    return True
+    except KeyError:
+        return True
+    return False
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("workflow", sorted(PRESETS_FOR))
 def test_every_event_of_a_full_run_has_the_field_before_after_shape(workflow: str, written: list[Event]) -> None:
     wf = workflow_named(workflow)
     fired: set[str] = set()
+    expected: set[str] = set()
     n = 0
     for preset in PRESETS_FOR[workflow]:
         build, people = _builder(workflow, preset)
         for t in wf.transitions:
+            if _possible(workflow, preset, t):
+                expected.add(t.name)
             for state in t.sources:
                 n += 1
                 if _fire_once(workflow, preset, t.name, state, build, people, n):
                     fired.add(t.name)
-    assert fired == {t.name for t in wf.transitions}, "every transition was fired at least once"
+    # every transition the matrix expects to be possible in these presets was fired (if one is not, give this test
+    # a preset in PRESETS_FOR, or a row in the matrix helpers, in which it is)
+    assert expected <= fired, f"not fired: {sorted(expected - fired)}"
 
     actions = {e.action for e in written}
-    assert {wf.ledger_action(t) for t in wf.transitions} <= actions
+    assert {wf.ledger_action(wf.get(name)) for name in fired} <= actions
     bad = {f"{e.action}: {', '.join(_shape_errors(e.changes))}" for e in written if _shape_errors(e.changes)}
     assert not bad, bad
     for event in written:
