@@ -24,7 +24,7 @@ from .lifecycle_helpers import lifecycle_account
 pytestmark = pytest.mark.django_db
 
 
-def _approved_pasto_request(**agreed):
+def _submitted_pasto_request():
     world = make_world("pasto")
     setup_area(world)
     request = svc.opening_request_create(
@@ -35,15 +35,15 @@ def _approved_pasto_request(**agreed):
 
 
 def _report(world, request, **values):
-    data = dict(name="Movilidad Pasto", url="https://www.facebook.com/MovilidadPasto", email="movilidad@pasto.gov.co",
-                purpose="Informar", operation="Lunes a viernes",
-                administrators=[(official(world, "Mauricio Enríquez", Rank.MEDIO), "primary")])
+    data = {"name": "Movilidad Pasto", "url": "https://www.facebook.com/MovilidadPasto",
+            "email": "movilidad@pasto.gov.co", "purpose": "Informar", "operation": "Lunes a viernes",
+            "administrators": [(official(world, "Mauricio Enríquez", Rank.MEDIO), "primary")]}
     data.update(values)
     return svc.opening_request_report(request=request, actor=world["area_head"], **data)
 
 
 def test_pasto_approval_records_the_agreed_name_and_link_and_requires_them():
-    world, request = _approved_pasto_request()
+    world, request = _submitted_pasto_request()
     with pytest.raises(InvalidTransition) as exc:
         svc.opening_request_approve(request=request, actor=world["comms"])
     assert "pasto:3.12" in exc.value.message
@@ -67,7 +67,7 @@ def test_pasto_approval_records_the_agreed_name_and_link_and_requires_them():
     [("name", "Tránsito y Transporte Pasto"), ("url", "https://www.facebook.com/TransitoPasto")],
 )
 def test_a_report_that_differs_from_what_was_agreed_is_refused_citing_the_clause(field, value):
-    world, request = _approved_pasto_request()
+    world, request = _submitted_pasto_request()
     svc.opening_request_approve(request=request, actor=world["comms"], agreed_name="Movilidad Pasto",
                                 agreed_url="https://www.facebook.com/movilidadpasto")
     with pytest.raises(InvalidTransition) as exc:
@@ -78,7 +78,7 @@ def test_a_report_that_differs_from_what_was_agreed_is_refused_citing_the_clause
 
 
 def test_a_report_matching_the_agreement_registers_the_account():
-    world, request = _approved_pasto_request()
+    world, request = _submitted_pasto_request()
     svc.opening_request_approve(request=request, actor=world["comms"], agreed_name="Movilidad Pasto",
                                 agreed_url="https://www.facebook.com/movilidadpasto")
     _report(world, request, name="movilidad pasto")  # case and spacing do not matter
