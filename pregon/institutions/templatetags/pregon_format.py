@@ -150,7 +150,8 @@ def time_left_label(left: Any) -> str:
     """What is left of a term, counted in the term's own unit: the dict of `procedures.deadlines.time_left`
     ({"overdue", "unit", "business_time", "business_days", "calendar_time"}). Business hours are counted in
     business hours (a 4-hour term never reads "0 días hábiles"); business days in whole business days, and on
-    the last day in the business hours still left; calendar terms in days, or hours on the last day."""
+    the last day in the office hours still left ("vence hoy" once they are over); calendar terms in days, or
+    hours on the last day."""
     if not left:
         return ""
     if left.get("overdue"):
@@ -164,6 +165,8 @@ def time_left_label(left: Any) -> str:
             return duration_label(days, "business_days")
         if hours >= 1:
             return duration_label(hours, "business_hours")
+        if unit == "business_days":
+            return gettext("vence hoy")  # the last business day, after office hours: the term ends at midnight
         minutes = max(1, int(business.total_seconds() // 60))
         return ngettext("%(n)s minuto hábil", "%(n)s minutos hábiles", minutes) % {"n": minutes}
     calendar: dt.timedelta = left.get("calendar_time") or dt.timedelta()

@@ -92,6 +92,7 @@ def test_the_time_left_of_a_four_hour_term_is_counted_in_hours_never_zero_days()
         assert time_left_label(days) == "2 días hábiles"
         last_day = {**days, "business_days": 0, "business_time": dt.timedelta(hours=5)}
         assert time_left_label(last_day) == "5 horas hábiles"
+        assert time_left_label({**last_day, "business_time": dt.timedelta()}) == "vence hoy"
         assert time_left_label({**left, "overdue": True}) == "vencido"
         calendar = {**left, "unit": "calendar_days", "calendar_time": dt.timedelta(days=2, hours=3)}
         assert time_left_label(calendar) == "2 días naturales"
