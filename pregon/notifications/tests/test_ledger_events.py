@@ -83,3 +83,19 @@ def test_token_reset_of_a_user_without_roles_goes_to_the_system_chain(db):
     calendar_token_reset(user=user)  # no token yet: one is created
     event = Event.objects.get(action="calendar_feed.token_reset")
     assert event.chain == SYSTEM_CHAIN and event.changes["token_fingerprint"][0] is None
+
+
+# The feed's page moves between apps ("Mis pendientes"); its address does not.
+FEED_TOKEN_RESET = "/pendientes/nuevo-enlace/"
+
+
+def test_the_new_link_button_records_the_reset(client, two):
+    rosarito, sonora, user = two
+    client.force_login(user)
+    assert client.get(FEED_TOKEN_RESET).status_code == 405
+    assert not Event.objects.filter(action="calendar_feed.token_reset").exists()
+
+    assert client.post(FEED_TOKEN_RESET).status_code == 302
+
+    chains = sorted(Event.objects.filter(action="calendar_feed.token_reset").values_list("chain", flat=True))
+    assert chains == sorted([rosarito.institution.slug, sonora.institution.slug])
