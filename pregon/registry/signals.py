@@ -30,6 +30,6 @@ procedure it created (an object with `get_absolute_url()`), or raises an Applica
 open_procedures_requested = Signal()
 """The account's page asks the apps above the registry for the account's open incidents and procedures.
 
-kwargs: `account` (SocialAccount), `actor` (the user looking). Each receiver returns a list of open procedures the
-actor may read (the items of `procedures/partials/_lifecycle_items.html`), or an empty list; the page shows them
-all. Sent outside any write: a receiver only reads."""
+kwargs: `account` (SocialAccount), `actor` (the user looking). Each receiver returns a list of the open procedures
+the actor may read (each with `get_absolute_url()`), or an empty list; the page shows them all. Sent outside any
+write: a receiver only reads."""
