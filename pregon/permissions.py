@@ -139,13 +139,15 @@ URL_PERMISSIONS: dict[str, Rule] = {
     "publications:import": roles(Role.COMMS, Role.ACCOUNT_ADMIN, write=True),
     "publications:audit_list": roles(Role.COMMS, Role.ACCOUNT_ADMIN, Role.AREA_HEAD),
     "publications:audit_run": roles(Role.COMMS, Role.ACCOUNT_ADMIN, write=True),
-    # Notifications (pregon/notifications/urls.py): each user's own inbox and deadlines.
+    # Notifications (pregon/notifications/urls.py): each user's own inbox.
     "notifications:inbox": LOGIN,
     "notifications:mark_read": LOGIN,
     "notifications:mark_all_read": LOGIN,
-    "notifications:pending": LOGIN,
-    "notifications:feed_token_reset": LOGIN,
-    "notifications:pending_ics": PUBLIC,
+    # Mis pendientes (pregon/procedures/urls_pending.py): each user's own pending steps and their calendar feed
+    # (the feed is authenticated by its secret token, for calendar apps that cannot log in).
+    "pending:list": LOGIN,
+    "pending:feed_token_reset": LOGIN,
+    "pending:ics": PUBLIC,
 }
 
 # Namespace -> rule, for URL sets owned by Django or a library (every URL inside follows it).

@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("i/<slug:institution>/tramites/", include("pregon.procedures.urls")),
     path("", include("pregon.notifications.urls")),
+    path("", include("pregon.procedures.urls_pending")),  # Mis pendientes and its ICS feed, across institutions
     path("i/<slug:institution>/cuentas/", include("pregon.registry.urls")),
     path("i/<slug:institution>/", include("pregon.publications.urls")),
     path("", include("pregon.institutions.urls")),

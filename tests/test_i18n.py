@@ -144,7 +144,7 @@ def test_pages_render_in_english(client, comms_a, institution_a):
         reverse("institutions:detail", args=[slug]): "Areas",
         reverse("registry:account_list", args=[slug]): "Account inventory",
         reverse("procedures:index", args=[slug]): "Procedures",
-        reverse("notifications:pending", args=[]): "My pending items",
+        reverse("pending:list", args=[]): "My pending items",
     }
     for url, text in expected.items():
         response = client.get(url)

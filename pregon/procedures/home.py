@@ -1,4 +1,4 @@
-"""Registers the procedures' home panel ("Plazos pendientes") with the institutions app's home panels."""
+"""Registers the procedures' home panel: the steps the user owes in the institution ("Mis pendientes")."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from pregon.institutions.home import register_home_panel
 
-from .selectors import pending_for_home
+from .pending import pending_for_home
 
 register_home_panel(
     "procedures.pending_deadlines",
-    title=_("Plazos pendientes"),
-    template="procedures/partials/_home_pending.html",
+    title=_("Mis pendientes"),
+    template="procedures/pending_home.html",
     roles=None,
     get_context=pending_for_home,
     order=10,

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
 from django.utils.translation import gettext
 
-from pregon.institutions.access import institution_for_user_or_404, require_role, roles_of
-from pregon.institutions.choices import READ_ONLY_ROLES
-from pregon.institutions.models import Institution, Membership
-from pregon.institutions.policies import calendar_for
+from pregon.institutions.access import require_role, roles_of
+from pregon.institutions.models import Institution
 from pregon.ledger.models import Event
 
 from .choices import DeadlineStatus
-from .deadlines import time_left
 from .models import Consultation, Deadline, ProcedureModel, TransitionRecord
 
 # Who may read consultations of an institution (the auditor reads everything anyway).
@@ -72,69 +66,7 @@ def open_deadlines_of(obj: ProcedureModel) -> QuerySet[Deadline]:
     return Deadline.objects.filter(subject_type=ct, subject_id=obj.pk, status=DeadlineStatus.OPEN)
 
 
-@dataclass
-class PendingItem:
-    """One open deadline as "Mis pendientes" and the ICS feed show it."""
-
-    deadline: Deadline
-    institution: Institution
-    mine_to_act: bool  # the user holds the responsible role (else: the user is waiting for someone else)
-    left: dict[str, Any]
-    link: str
-
-
-def deadline_list_for_user(*, user: Any, now: datetime | None = None) -> list[PendingItem]:
-    """Open deadlines the user must act on (holds the responsible role in that institution) or is waiting for
-    (started the procedure), across institutions and procedures, soonest first, with business time left."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return []
-    now = now or timezone.now()
-    if user.is_superuser:
-        role_filter = Q(responsible_role__gt="")
-    else:
-        by_institution: dict[int, set[str]] = {}
-        for inst_id, role in Membership.objects.filter(user=user).values_list("institution_id", "role"):
-            if role not in READ_ONLY_ROLES:
-                by_institution.setdefault(inst_id, set()).add(role)
-        role_filter = Q(pk__in=[])
-        for inst_id, roles in by_institution.items():
-            role_filter |= Q(institution_id=inst_id, responsible_role__in=sorted(roles))
-    visible = Membership.objects.filter(user=user).values("institution_id")
-    waiting = Q(waiting_user=user) & (Q(institution_id__in=visible) if not user.is_superuser else Q())
-    deadlines = (
-        Deadline.objects.filter(status=DeadlineStatus.OPEN)
-        .filter(role_filter | waiting)
-        .select_related("institution")
-        .prefetch_related("subject")
-        .order_by("due_at", "id")
-    )
-    calendars: dict[int, Any] = {}
-    held: dict[int, set[str]] = {}
-    items = []
-    for deadline in deadlines:
-        institution = deadline.institution
-        if institution.pk not in calendars:
-            calendars[institution.pk] = calendar_for(institution)
-            held[institution.pk] = roles_of(user, institution)
-        subject = deadline.subject
-        link = subject.get_absolute_url() if subject is not None and hasattr(subject, "get_absolute_url") else ""
-        items.append(
-            PendingItem(
-                deadline=deadline,
-                institution=institution,
-                mine_to_act=deadline.responsible_role in held[institution.pk],
-                left=time_left(calendars[institution.pk], now, deadline.due_at, deadline.duration_unit),
-                link=link,
-            )
-        )
-    return items
-
-
-def pending_for_home(*, request: Any, institution: Institution, roles: list[str]) -> dict[str, Any] | None:
-    """Home panel: the user's open deadlines in this institution (None when there are none)."""
-    institution_for_user_or_404(request.user, institution.slug)
-    items = [i for i in deadline_list_for_user(user=request.user) if i.institution.pk == institution.pk]
-    return {"pending": items} if items else None
+# "Mis pendientes" (what each person owes now, across procedures): pregon/procedures/pending.py.
 
 
 # ---------------------------------------------------------------------------------------------- lifecycle procedures

@@ -22,13 +22,13 @@ from django.utils.translation import gettext
 
 from pregon.core.errors import ApplicationError, InvalidTransition
 from pregon.institutions.access import RoleRequired, require_role
-from pregon.institutions.policies import calendar_for, policy_for
+from pregon.institutions.policies import policy_for
 from pregon.ledger.services import actor_label_for, event_record
 from pregon.notifications.services import notification_send_pending, notify_message
 from pregon.policy import Policy
 
 from .choices import DeadlineStatus
-from .deadlines import compute_due
+from .deadlines import deadline_start, term_of_transition
 from .models import Consultation, Deadline, ProcedureModel, TransitionRecord
 from .workflows import (
     OWNER,
@@ -56,20 +56,6 @@ def _validation_error(exc: ValidationError) -> ApplicationError:
 # ------------------------------------------------------------------------------------------------ generic machinery
 
 
-def _responsible_role(workflow: Workflow, state: str, policy: Policy) -> str:
-    """The role expected to act while the procedure sits in `state` (whose deadline it is)."""
-    roles = sorted(
-        {
-            role
-            for t in workflow.transitions_from(state)
-            if not t.is_system
-            for role in t.resolve_roles(policy)
-            if not role.startswith("@")
-        }
-    )
-    return roles[0] if roles else ""
-
-
 def _close_open_deadlines(obj: ProcedureModel, transition: Transition, policy: Policy, now: datetime) -> None:
     """The state is left: its open deadlines are done (the responsible role acted) or cancelled (e.g. withdrawn)."""
     from django.contrib.contenttypes.models import ContentType
@@ -85,32 +71,9 @@ def _close_open_deadlines(obj: ProcedureModel, transition: Transition, policy: P
 def _start_deadline(
     obj: ProcedureModel, workflow: Workflow, transition: Transition, policy: Policy, now: datetime
 ) -> Deadline | None:
-    duration = transition.resolve_deadline(policy)
-    on_expiry = transition.resolve_on_expiry(policy)
-    if duration is None or not on_expiry:
-        return None
-    workflow.get(on_expiry)  # a misconfigured table fails loudly here, not at expiry
-    calendar = calendar_for(obj.institution)
-    computed = compute_due(calendar, now, duration)
-    return Deadline.objects.create(
-        institution=obj.institution,
-        subject=obj,
-        subject_label=str(obj)[:255],
-        workflow=workflow.name,
-        kind=f"{workflow.name}.{transition.target}",
-        state=transition.target,
-        on_expiry=on_expiry,
-        responsible_role=_responsible_role(workflow, transition.target, policy),
-        waiting_user=obj.owner,
-        started_at=now,
-        due_at=computed.due_at,
-        duration_amount=duration.amount,
-        duration_unit=duration.unit,
-        clauses=list(transition.resolve_deadline_clauses(policy)),
-        calendar_fingerprint=computed.calendar_fingerprint,
-        holidays_version=computed.holidays_version,
-        policy_version=policy.version,
-    )
+    """The deadline the transition's table row declares for the state it lands in, built by the one builder."""
+    term = term_of_transition(workflow, transition, obj, policy)
+    return deadline_start(obj=obj, term=term, policy=policy, now=now) if term is not None else None
 
 
 def _silence_reason(deadline: Deadline, obj: ProcedureModel) -> str:

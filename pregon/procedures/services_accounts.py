@@ -27,7 +27,7 @@ from pregon.registry.choices import AccountStatus, AdminRole, Kind, Tier
 from pregon.registry.models import AccessGrant, Administrator, Platform, SocialAccount
 
 from .choices import DeadlineStatus
-from .deadlines import due_at_for
+from .deadlines import deadline_start, due_at_for, term_until
 from .flows.live_stream import authoriser_clauses, authoriser_role
 from .models import (
     AdministratorChange,
@@ -369,21 +369,14 @@ def credential_rotations_schedule_periodic(*, now: dt.datetime | None = None) ->
 
 
 def _deadline_at_start(stream: LiveStreamAuthorisation) -> Deadline:
-    """The authoriser's term ends when the stream starts: a Deadline row (shown in Mis pendientes, expired by the
-    tick) whose on_expiry is `expire`."""
-    from pregon.workdays import HOLIDAYS_VERSION
-
+    """The authoriser's term ends when the stream starts (pasto:3.19: the authorisation is prior): a Deadline row
+    (shown in Mis pendientes, expired by the tick) whose on_expiry is `expire`, built by the one builder."""
     policy = policy_for(stream.institution)
     now = timezone.now()
-    hours = max(1, math.ceil((stream.starts_at - now).total_seconds() / 3600))
-    return Deadline.objects.create(
-        institution=stream.institution, subject=stream, subject_label=str(stream)[:255], workflow="live_stream",
-        kind="live_stream.submitted", state=stream.status, on_expiry="expire",
-        responsible_role=authoriser_role(stream, policy), waiting_user=stream.requested_by, started_at=now,
-        due_at=stream.starts_at, duration_amount=hours, duration_unit="hours",
-        clauses=list(authoriser_clauses(stream, policy)), calendar_fingerprint=calendar_for(stream.institution).fingerprint,
-        holidays_version=str(HOLIDAYS_VERSION), policy_version=policy.version, status=DeadlineStatus.OPEN,
-    )
+    term = term_until(workflow="live_stream", state=stream.status, starts="submit", ends_at=stream.starts_at, now=now,
+                      on_expiry="expire", responsible_role=authoriser_role(stream, policy),
+                      clauses=tuple(authoriser_clauses(stream, policy)))
+    return deadline_start(obj=stream, term=term, policy=policy, now=now)
 
 
 def live_stream_create(

@@ -131,6 +131,11 @@ class Transition:
     clauses: Callable[[Policy], tuple[str, ...]] | None = None
     style: str = "primary"  # button style in templates: primary | secondary | danger
     keeps_deadlines: bool = False  # a step inside the state (e.g. an incident's checklist): other deadlines run on
+    # Who owes this step (shown in their "Mis pendientes", and the deadline's responsible role): its roles, unless
+    # `owed=False` (an optional action such as cancelling) or the roles are only OWNER (withdrawing). `responsible`
+    # names the policy's role for one procedure when it depends on the row (e.g. alternate accounts, pasto:3.10).
+    owed: bool = True
+    responsible: Callable[[Any, Policy], str] | None = None
 
     @property
     def is_system(self) -> bool:
@@ -142,10 +147,28 @@ class Transition:
 
     def resolve_roles(self, policy: Policy) -> frozenset[str]:
         """Role codes (and OWNER/SYSTEM markers) allowed to fire this transition under ``policy``."""
+        return frozenset(self.declared_roles(policy))
+
+    def declared_roles(self, policy: Policy) -> tuple[str, ...]:
+        """The roles as the table (or the policy) lists them, in that order: the first is the policy's role for
+        the step (see ``responsible_role``)."""
         raw = self.roles(policy) if callable(self.roles) else self.roles
         if isinstance(raw, str):
             raw = (raw,)
-        return frozenset(str(r) for r in raw)
+        return tuple(dict.fromkeys(str(r) for r in raw))
+
+    def is_owed(self, policy: Policy) -> bool:
+        """Whether someone owes this step (it appears in "Mis pendientes"): not SYSTEM, not optional, not only
+        the owner's (withdrawing)."""
+        if self.is_system or not self.owed:
+            return False
+        return any(not r.startswith("@") for r in self.declared_roles(policy))
+
+    def responsible_role(self, obj: Any, policy: Policy) -> str:
+        """The role that owes this step on ``obj``: ``responsible`` when declared, else the first listed role."""
+        if self.responsible is not None:
+            return self.responsible(obj, policy)
+        return next((r for r in self.declared_roles(policy) if not r.startswith("@")), "")
 
     def resolve_deadline(self, policy: Policy) -> Duration | None:
         if self.deadline is None:
@@ -183,9 +206,18 @@ class Workflow:
     enabled: str | Callable[[Policy], bool] | None = None
     enabled_clauses: Callable[[Policy], tuple[str, ...]] | None = None
     disabled_message: Callable[[Policy], str] | None = None
+    # Roles that follow a state without a step of their own there: it is listed under "En seguimiento" in their
+    # "Mis pendientes" (e.g. Informática follows every pending credential rotation). ((state, roles), ...)
+    followed_by: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def followers(self, state: str) -> tuple[str, ...]:
+        return tuple(role for followed, roles in self.followed_by if followed == state for role in roles)
 
     def __post_init__(self) -> None:
         states = set(self.states.values)
+        unknown_followed = {state for state, _roles in self.followed_by} - states
+        if unknown_followed:
+            raise ValueError(f"{self.name}: followed_by names unknown states {sorted(unknown_followed)}")
         names = [t.name for t in self.transitions]
         if len(names) != len(set(names)):
             raise ValueError(f"{self.name}: duplicate transition names {names}")
@@ -222,6 +254,19 @@ class Workflow:
 
     def is_terminal(self, state: str) -> bool:
         return not self.transitions_from(state)
+
+    def owed_transitions(self, state: str, policy: Policy) -> list[Transition]:
+        """The steps someone owes while a procedure sits in ``state``, in declaration order."""
+        return [t for t in self.transitions_from(state) if t.is_owed(policy)]
+
+    def responsible_role(self, state: str, obj: Any, policy: Policy) -> str:
+        """Who must act while ``obj`` sits in ``state`` (a deadline's ``responsible_role``): the policy's role for
+        the first step owed there, in the table's order — never the alphabetical order of role codes."""
+        for transition in self.owed_transitions(state, policy):
+            role = transition.responsible_role(obj, policy)
+            if role:
+                return role
+        return ""
 
     def is_enabled(self, policy: Policy) -> bool:
         if self.enabled is None:

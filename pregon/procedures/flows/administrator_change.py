@@ -170,7 +170,7 @@ ADMINISTRATOR_CHANGE = register(
             Transition(
                 "cancel", (_S.AWAITING_DESIGNATION, _S.OVERDUE), _S.CANCELLED, roles=("comms",),
                 requires_reason=True, effect=_set_reasons, label=_("cancelar el cambio"), style="danger",
-                event="cancelled",
+                event="cancelled", owed=False,
             ),
             Transition(
                 "expire", (_S.AWAITING_DESIGNATION,), _S.OVERDUE, roles=(SYSTEM,), effect=_set_reasons,

@@ -155,6 +155,9 @@ CREDENTIAL_ROTATION = register(
         label=_("cambio de contraseñas"),
         states=CredentialRotationStatus,
         initial=_S.DRAFT,
+        # Informática tracks every rotation (it is told when one opens and when it is overdue): "Mis pendientes"
+        # shows it the rotations still open, with their deadline, until an administrator attests.
+        followed_by=((_S.PENDING, ("it",)), (_S.OVERDUE, ("it",))),
         transitions=(
             Transition("open", (_S.DRAFT,), _S.PENDING, roles=("comms", "it", "area_head"),
                        label=_("pedir el cambio de contraseñas"), **_OPEN),
@@ -168,7 +171,7 @@ CREDENTIAL_ROTATION = register(
             ),
             Transition(
                 "cancel", (_S.PENDING, _S.OVERDUE), _S.CANCELLED, roles=("comms",), requires_reason=True,
-                effect=_set_reasons, label=_("cancelar"), style="danger", event="cancelled",
+                effect=_set_reasons, label=_("cancelar"), style="danger", event="cancelled", owed=False,
             ),
             Transition(
                 "expire", (_S.PENDING,), _S.OVERDUE, roles=(SYSTEM,), effect=_set_reasons, notify=_notify_expired,

@@ -92,26 +92,23 @@ def _guard_close(obj: Any, ctx: TransitionContext) -> str | None:
 def _opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     from pregon.institutions.policies import calendar_for
 
-    from ..deadlines import compute_due
-    from ..models import Deadline, IncidentStep
+    from ..deadlines import Term, deadline_start
+    from ..models import IncidentStep
 
     obj.opened_at = ctx.now
     obj.account_status_before = obj.account.status
     changes: dict[str, Any] = {"opened_at": [None, ctx.now], "kind": [None, obj.kind]}
     changes.update(account_status_set(obj.account, "compromised", ctx))
     calendar = calendar_for(obj.institution) if ctx.policy.incidents.containment else None
-    clauses = list(ctx.policy.incidents.clauses_for("containment"))
+    clauses = tuple(ctx.policy.incidents.clauses_for("containment"))
     plan = []
     for position, step in enumerate(ctx.policy.incidents.containment):
-        computed = compute_due(calendar, ctx.now, step.deadline)
-        deadline = Deadline.objects.create(
-            institution=obj.institution, subject=obj, subject_label=f"{obj} · {step_label(step.key)}"[:255],
-            workflow="incident", kind=f"incident.step.{step.key}", state=_S.OPEN, on_expiry="step_overdue",
-            responsible_role=STEP_ROLES.get(step.key, "it"), waiting_user=obj.reported_by, started_at=ctx.now,
-            due_at=computed.due_at, duration_amount=step.deadline.amount, duration_unit=step.deadline.unit,
-            clauses=clauses, calendar_fingerprint=computed.calendar_fingerprint,
-            holidays_version=computed.holidays_version, policy_version=ctx.policy.version,
-        )
+        term = Term(workflow="incident", state=_S.OPEN, starts="open", duration=step.deadline,
+                    on_expiry="step_overdue", responsible_role=STEP_ROLES.get(step.key, "it"), clauses=clauses,
+                    kind=f"incident.step.{step.key}")
+        deadline = deadline_start(obj=obj, term=term, policy=ctx.policy, now=ctx.now, calendar=calendar,
+                                  label=f"{obj} · {step_label(step.key)}")
+        computed = deadline
         IncidentStep.objects.create(incident=obj, key=step.key, position=position, deadline=deadline)
         plan.append(step.key)
         changes[f"step_{step.key}_due_at"] = [None, computed.due_at]

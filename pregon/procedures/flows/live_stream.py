@@ -154,7 +154,7 @@ def _notify_decided(obj: Any, ctx: TransitionContext) -> list[Message]:
                     clauses=clauses, kind=f"live_stream.{ctx.transition.ledger_verb}")]
 
 
-_DECIDE = dict(roles=_authoriser_roles, guard=_decide_guard, effect=_set_decided, notify=_notify_decided,
+_DECIDE = dict(roles=_authoriser_roles, responsible=authoriser_role, guard=_decide_guard, effect=_set_decided, notify=_notify_decided,
                clauses=lambda p: refs(p, "live_stream.main_authorised_by", "live_stream.alternate_authorised_by"))
 
 LIVE_STREAM = register(

@@ -430,7 +430,7 @@ def _notify_reported(obj: Any, ctx: TransitionContext) -> list[Message]:
 
 # ------------------------------------------------------------------------------------------------ the table
 
-_DECIDE = dict(roles=_decider_roles, guard=_decide_guard, notify=_notify_decided,
+_DECIDE = dict(roles=_decider_roles, responsible=decider_role, guard=_decide_guard, notify=_notify_decided,
                clauses=lambda p: refs(p, "opening.decided_by", "opening.alternate_requires_authorisation_by"))
 
 OPENING_REQUEST = register(

@@ -186,7 +186,7 @@ REGULARISATION = register(
                        label=_("cerrar al vencer"), clauses=_clauses, event="closed"),
             Transition("cancel", (_S.PENDING,), _S.CANCELLED, roles=("comms",), requires_reason=True,
                        effect=_decided, notify=_notify, label=_("cancelar"), clauses=_clauses, style="secondary",
-                       event="cancelled"),
+                       event="cancelled", owed=False),
         ),
     )
 )

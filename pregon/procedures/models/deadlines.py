@@ -103,4 +103,7 @@ class Deadline(TimeStampedModel):
 
     @property
     def duration_display(self) -> str:
-        return f"{self.duration_amount} {DurationUnit(self.duration_unit).label}"
+        """The term in the policy's own unit, with its plural: "1 día hábil", "4 horas hábiles"."""
+        from pregon.institutions.templatetags.pregon_format import duration_label
+
+        return duration_label(self.duration_amount, self.duration_unit)

@@ -151,7 +151,7 @@ def test_an_administrator_leaving_starts_the_change_and_the_rotation_whose_expir
     # rosarito:10.6: Communications and Informática (and the area head) are told of the change
     assert {"rosarito-comms", "rosarito-it"} <= _recipients("administrator_change.opened")
     deadline = Deadline.objects.get(workflow="credential_rotation", status="open")
-    assert deadline.on_expiry == "expire" and deadline.duration_display == "1 días hábiles"
+    assert deadline.on_expiry == "expire" and deadline.duration_display == "1 día hábil"
 
     with time_machine.travel(deadline.due_at + dt.timedelta(minutes=1), tick=False):
         seq = _last_seq()
