@@ -97,42 +97,8 @@ URL_PERMISSIONS: dict[str, Rule] = {
     "registry:inventory_export": ANY_ROLE,
     # Procedures index ("Trámites"): counts of open procedures per type; links only to the lists the user may read.
     "procedures:index": ANY_ROLE,
-    # Procedures (pregon/procedures/urls.py): the services check the workflow table's exact role per action.
-    "procedures:consultation_list": roles(Role.COMMS, Role.ACCOUNT_ADMIN, Role.AREA_HEAD),
-    "procedures:consultation_create": roles(Role.ACCOUNT_ADMIN, write=True),
-    "procedures:consultation_detail": roles(Role.COMMS, Role.ACCOUNT_ADMIN, Role.AREA_HEAD),
-    "procedures:consultation_transition": roles(write=True),
-    # Account procedures (pregon/procedures/urls_accounts.py); the workflow tables decide each action's role.
-    "procedures:opening_request_list": roles(Role.COMMS, Role.IT, Role.AREA_HEAD, Role.ACCOUNT_ADMIN),
-    "procedures:opening_request_create": roles(Role.AREA_HEAD, write=True),
-    "procedures:opening_request_detail": roles(Role.COMMS, Role.IT, Role.AREA_HEAD, Role.ACCOUNT_ADMIN),
-    "procedures:opening_request_transition": roles(write=True),
-    "procedures:administrator_change_list": roles(Role.COMMS, Role.IT, Role.AREA_HEAD, Role.ACCOUNT_ADMIN),
-    "procedures:administrator_change_create": roles(Role.COMMS, Role.AREA_HEAD, write=True),
-    "procedures:administrator_change_detail": roles(Role.COMMS, Role.IT, Role.AREA_HEAD, Role.ACCOUNT_ADMIN),
-    "procedures:administrator_change_transition": roles(write=True),
-    "procedures:credential_rotation_list": roles(Role.COMMS, Role.IT, Role.AREA_HEAD, Role.ACCOUNT_ADMIN),
-    "procedures:credential_rotation_create": roles(Role.COMMS, Role.IT, Role.AREA_HEAD, write=True),
-    "procedures:credential_rotation_detail": roles(Role.COMMS, Role.IT, Role.AREA_HEAD, Role.ACCOUNT_ADMIN),
-    "procedures:credential_rotation_transition": roles(write=True),
-    "procedures:live_stream_list": roles(Role.COMMS, Role.AREA_HEAD, Role.ACCOUNT_ADMIN),
-    "procedures:live_stream_create": roles(Role.AREA_HEAD, Role.ACCOUNT_ADMIN, write=True),
-    "procedures:live_stream_detail": roles(Role.COMMS, Role.AREA_HEAD, Role.ACCOUNT_ADMIN),
-    "procedures:live_stream_transition": roles(write=True),
-    # Lifecycle procedures (pregon/procedures/urls_lifecycle.py): any role reads; the tables decide each action's role.
-    "procedures:lifecycle_list": ANY_ROLE,
-    "procedures:closure_create": roles(Role.AREA_HEAD, write=True),
-    "procedures:closure_detail": ANY_ROLE,
-    "procedures:closure_transition": roles(write=True),
-    "procedures:abandonment_detail": ANY_ROLE,
-    "procedures:abandonment_transition": roles(write=True),
-    "procedures:recertification_detail": ANY_ROLE,
-    "procedures:recertification_transition": roles(write=True),
-    "procedures:incident_create": roles(Role.ACCOUNT_ADMIN, Role.AREA_HEAD, Role.COMMS, Role.IT, write=True),
-    "procedures:incident_detail": ANY_ROLE,
-    "procedures:incident_transition": roles(write=True),
-    "procedures:regularisation_detail": ANY_ROLE,
-    "procedures:regularisation_transition": roles(write=True),
+    # Every procedure's pages (list, new, detail, actions) are added by `register_rules()` from its spec
+    # (pregon/procedures/spec.py: `ProcedureSpec.url_rules()`); their object visibility is `ProcedureSpec.visible()`.
     # Publications (pregon/publications/urls.py): checking a text changes nothing (read rule: the auditor may too);
     # importing and auditing are limited to the accounts the user manages (checked in the views).
     "publications:review": roles(Role.COMMS, Role.ACCOUNT_ADMIN, Role.AREA_HEAD),
@@ -155,6 +121,15 @@ NAMESPACE_PERMISSIONS: dict[str, Rule] = {
     "admin": SUPERUSER,
     "api": API,
 }
+
+
+def register_rules(rules: dict[str, Rule]) -> None:
+    """Adds the rules of URLs declared elsewhere (each procedure's spec derives its pages' rules); a URL name that
+    already has a different rule is an error, so two declarations can't disagree."""
+    for name, rule in rules.items():
+        if URL_PERMISSIONS.get(name, rule) != rule:
+            raise ValueError(f"{name} already has the rule {URL_PERMISSIONS[name]}, not {rule}")
+        URL_PERMISSIONS[name] = rule
 
 
 def rule_for(url_name: str) -> Rule | None:

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Institution, Membership
 from pregon.permissions import NAMESPACE_PERMISSIONS, URL_PERMISSIONS, rule_for
+from pregon.procedures.spec import all_specs
 
 PASSWORD = "una-contraseña-de-prueba"
 
@@ -99,27 +100,18 @@ INSTITUTION_URLS = _institution_url_names()
 
 # Pages with a roles rule whose URL needs more than the institution (an object id…) cannot be reached by the
 # generic matrix below: each needs its own matrix test. Name it here: url name -> "path/to/test_file.py::test".
-MATRIX_ELSEWHERE: dict[str, str] = {
-    "procedures:administrator_change_detail": "pregon/procedures/tests/test_views_account_procedures.py",
-    "procedures:administrator_change_transition": "pregon/procedures/tests/test_views_account_procedures.py",
-    "procedures:credential_rotation_detail": "pregon/procedures/tests/test_views_account_procedures.py",
-    "procedures:credential_rotation_transition": "pregon/procedures/tests/test_views_account_procedures.py",
-    "procedures:live_stream_detail": "pregon/procedures/tests/test_views_account_procedures.py",
-    "procedures:live_stream_transition": "pregon/procedures/tests/test_views_account_procedures.py",
-    "procedures:opening_request_detail": "pregon/procedures/tests/test_views_account_procedures.py",
-    "procedures:opening_request_transition": "pregon/procedures/tests/test_views_account_procedures.py",
-}
-# Pages whose URL carries an object: driven below by test_object_page_matrix (one builder per URL name).
+MATRIX_ELSEWHERE: dict[str, str] = {}
+OBJECT_PROCEDURES = ("consultation", "closure", "incident", "abandonment", "recertification", "regularisation")
+# Pages whose URL carries an object: driven below by test_object_page_matrix (one builder per URL name; every
+# procedure's detail and action pages are derived from its spec, like the pages themselves).
 MATRIX_ELSEWHERE.update({name: "tests/test_permissions.py::test_object_page_matrix" for name in (
-    "procedures:consultation_detail", "procedures:consultation_transition",
     "registry:account_detail", "registry:administrator_assign", "registry:administrator_end",
-    "procedures:closure_create", "procedures:closure_detail", "procedures:closure_transition",
-    "procedures:incident_create", "procedures:incident_detail", "procedures:incident_transition",
-    "procedures:abandonment_detail", "procedures:abandonment_transition",
-    "procedures:recertification_detail", "procedures:recertification_transition",
-    "procedures:regularisation_detail", "procedures:regularisation_transition",
     "institutions:official_end",
+    *(spec.url_name(page) for spec in all_specs() if spec.key in OBJECT_PROCEDURES for page in ("detail", "transition")),
 )})
+MATRIX_ELSEWHERE.update({spec.url_name(page): "pregon/procedures/tests/test_views_account_procedures.py"
+                         for spec in all_specs() if spec.key not in OBJECT_PROCEDURES
+                         for page in ("detail", "transition")})
 # Pages whose own matrix test is still to be written (the owners of these apps were told). Do not add to this set:
 # write the test and move the name to MATRIX_ELSEWHERE.
 MATRIX_PENDING: set[str] = set()
@@ -262,34 +254,27 @@ OBJECT_PAGES = {
     "registry:administrator_assign": (lambda o: {"account": o["account"].public_id}, "get", None),
     "registry:administrator_end": (lambda o: {"account": o["account"].public_id, "administrator": o["admin"].public_id},
                                    "post", {"reason": "Renuncia"}),
-    "procedures:consultation_detail": (lambda o: {"public_id": o["consultation"].public_id}, "get", None),
-    "procedures:consultation_transition": (lambda o: {"public_id": o["consultation"].public_id, "action": "reject"},
-                                           "post", {"reason": "No procede", "reasons": "No procede"}),
-    "procedures:closure_create": (lambda o: {"account": o["account"].public_id}, "get", None),
-    "procedures:closure_detail": (lambda o: {"public_id": o["closure"].public_id}, "get", None),
-    "procedures:closure_transition": (lambda o: {"public_id": o["closure"].public_id, "action": "acknowledge"},
-                                      "post", {}),
-    "procedures:incident_create": (lambda o: {"account": o["account"].public_id}, "get", None),
-    "procedures:incident_detail": (lambda o: {"public_id": o["incident"].public_id}, "get", None),
-    "procedures:incident_transition": (lambda o: {"public_id": o["incident"].public_id, "action": "dismiss"},
-                                       "post", {"reason": "Falsa alarma"}),
-    "procedures:abandonment_detail": (lambda o: {"public_id": o["abandonment"].public_id}, "get", None),
-    "procedures:abandonment_transition": (lambda o: {"public_id": o["abandonment"].public_id, "action": "dismiss"},
-                                          "post", {"reason": "Sí se usa"}),
-    "procedures:recertification_detail": (lambda o: {"public_id": o["recertification"].public_id}, "get", None),
-    "procedures:recertification_transition": (
-        lambda o: {"public_id": o["recertification"].public_id, "action": "report_changes"}, "post",
-        {"reason": "Cambió el suplente"}),
-    "procedures:regularisation_detail": (lambda o: {"public_id": o["regularisation"].public_id}, "get", None),
-    "procedures:regularisation_transition": (
-        lambda o: {"public_id": o["regularisation"].public_id, "action": "cancel"}, "post", {"reason": "Duplicada"}),
     # the first allowed role records the departure (302); the next finds it already recorded (302 with a message)
     "institutions:official_end": (lambda o: {"official": o["admin"].official.public_id}, "post",
                                   {"ended_on": "2025-01-10", "reason": "Renuncia"}),
 }
-# An account administrator sees only the accounts they administer: elsewhere the account does not exist for them.
-# pages about one account: an account administrator who does not administer it finds nothing there (404)
-ACCOUNT_SCOPED = {"registry:account_detail", "procedures:incident_create", "procedures:closure_create"}
+# One action per procedure that a single role may take, with its input (form fields are prefixed by the action).
+PROCEDURE_ACTIONS = {
+    "consultation": ("reject", {"reject-reason": "No procede"}),
+    "closure": ("acknowledge", {}),
+    "incident": ("dismiss", {"dismiss-reason": "Falsa alarma"}),
+    "abandonment": ("dismiss", {"dismiss-reason": "Sí se usa"}),
+    "recertification": ("report_changes", {"report_changes-reason": "Cambió el suplente"}),
+    "regularisation": ("cancel", {"cancel-reason": "Duplicada"}),
+}
+for _key, (_action, _data) in PROCEDURE_ACTIONS.items():
+    OBJECT_PAGES[f"procedures:{_key}_detail"] = ((lambda k: lambda o: {"public_id": o[k].public_id})(_key), "get", None)
+    OBJECT_PAGES[f"procedures:{_key}_transition"] = (
+        (lambda k, a: lambda o: {"public_id": o[k].public_id, "action": a})(_key, _action), "post", _data)
+# An account administrator sees only the accounts they administer, and so only their procedures: elsewhere the account
+# and everything about it does not exist for them (404). What they filed themselves (the consultation) stays theirs.
+ACCOUNT_SCOPED = {"registry:account_detail"} | {
+    n for n in OBJECT_PAGES if n.startswith("procedures:") and not n.startswith("procedures:consultation")}
 
 
 def test_every_object_page_of_the_matrix_has_a_builder():
@@ -329,6 +314,8 @@ def test_object_page_matrix(client, world, url_name):
         elif method == "get":
             expected = {404} if role == Role.ACCOUNT_ADMIN and url_name in ACCOUNT_SCOPED else {200}
             assert status in expected, f"role {role} -> {status}"
+        elif role == Role.ACCOUNT_ADMIN and url_name in ACCOUNT_SCOPED:
+            assert status == 404, f"role {role} -> {status}"
         else:
             assert status in (302, 303, 403, 409), f"role {role} -> {status}"
             if status in (302, 303):

@@ -1,6 +1,7 @@
 """The one error type services raise for a refused action, with a stable code.
 
-Views turn it into a message (Spanish in the UI), the API into {"message", "code", "extra"}.
+Views turn it into a message (Spanish in the UI) and its status, the API into {"error": {"code", "message",
+"field"}} with its status (pregon/api/__init__.py).
 """
 
 from __future__ import annotations

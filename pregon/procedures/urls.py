@@ -1,19 +1,20 @@
-"""Procedure pages, under /i/<institution>/tramites/ (namespace `procedures`). Rules: pregon/permissions.py."""
+"""Procedure pages, under /i/<institution>/tramites/ (namespace `procedures`), derived from the specs: each
+procedure's list, new, detail and action URLs (``views.views_for``). Rules: the spec's, in `pregon/permissions.py`."""
 
 from django.urls import path
 
-from . import views, views_index
-from .urls_accounts import urlpatterns as account_urlpatterns
-from .urls_lifecycle import urlpatterns as lifecycle_urlpatterns
+from . import views
+from .spec import all_specs
 
 app_name = "procedures"
 
-urlpatterns = [
-    path("", views_index.procedure_index, name="index"),
-    path("consultas/", views.consultation_list, name="consultation_list"),
-    path("consultas/nueva/", views.consultation_create, name="consultation_create"),
-    path("consultas/<uuid:public_id>/", views.consultation_detail, name="consultation_detail"),
-    path("consultas/<uuid:public_id>/<slug:action>/", views.consultation_transition, name="consultation_transition"),
-    *account_urlpatterns,  # opening requests, administrator changes, credential rotations, live streams
-    *lifecycle_urlpatterns,  # closures, abandonment flags, re-certifications, incidents, regularisations
-]
+urlpatterns = [path("", views.procedure_index, name="index")]
+for _spec in all_specs():
+    _views = views.views_for(_spec)
+    urlpatterns += [
+        path(f"{_spec.segment}/", _views["list"], name=f"{_spec.key}_list"),
+        path(f"{_spec.segment}/<uuid:public_id>/", _views["detail"], name=f"{_spec.key}_detail"),
+        path(f"{_spec.segment}/<uuid:public_id>/<slug:action>/", _views["transition"], name=f"{_spec.key}_transition"),
+    ]
+    if "create" in _views:
+        urlpatterns.append(path(f"{_spec.segment}/nueva/", _views["create"], name=f"{_spec.key}_create"))

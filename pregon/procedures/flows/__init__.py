@@ -1,6 +1,14 @@
-"""Transition tables of the account procedures (opening request, administrator change, credential rotation,
-live-stream authorisation), one module each, registered with `pregon.procedures.workflows.register()` when
-imported (the app's `ready()` imports this package). The pattern is `workflows.py`'s module docstring."""
+"""One module per procedure: its transition table (registered with `pregon.procedures.workflows.register()`) and its
+spec (`pregon.procedures.spec.register_spec()`), both registered when imported (the app's `ready()` imports this
+package). How to add one: docs/procedures.md. The order of the imports is the order of the "Trámites" index."""
 
-from . import administrator_change, credential_rotation, live_stream, opening  # noqa: F401
-from . import abandonment, closure, incident, recertification, regularisation  # noqa: F401  (account lifecycle)
+from . import consultation  # noqa: F401
+
+# isort: split
+from . import opening  # noqa: F401
+
+# isort: split
+from . import administrator_change, credential_rotation, live_stream  # noqa: F401
+
+# isort: split
+from . import closure, incident, abandonment, recertification, regularisation  # noqa: F401, I001

@@ -23,6 +23,8 @@ from pregon.notifications.services import Message
 from pregon.policy import Policy
 
 from ..choices import AbandonmentStatus
+from ..models import AbandonmentFlag
+from ..spec import ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, Transition, TransitionContext, Workflow, register
 from .lifecycle import head_message, message
 
@@ -116,3 +118,15 @@ ABANDONMENT = register(
         ),
     )
 )
+
+
+# ---------------------------------------------------------------------------------------------- the spec
+# Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
+
+ABANDONMENT_SPEC = register_spec(ProcedureSpec(
+    key="abandonment", model=AbandonmentFlag, segment="abandono", api_segment="abandonment-flags",
+    title=_("Cuenta sin actividad"), title_plural=_("Cuentas sin actividad"),
+    columns=((_("Cuenta"), "account_label"), (_("Última actividad conocida"), "last_activity_on")),
+    scope=by_account(), panel="procedures/partials/_abandonment_fields.html",
+    select_related=("account__platform",),
+))

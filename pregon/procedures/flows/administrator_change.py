@@ -19,16 +19,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+import uuid as _uuid
+from typing import Annotated, Any
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from pydantic import Field
 
 from pregon.notifications.services import Message
 from pregon.policy import Policy
 from pregon.registry.choices import AdminRole
 
 from ..choices import AdministratorChangeStatus
+from ..inputs import UI, Input
+from ..models import AdministratorChange
+from ..spec import Action, Create, ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, Transition, TransitionContext, Workflow, register
 from .common import cite, local, refs, require_role_for_area
 
@@ -180,3 +185,41 @@ ADMINISTRATOR_CHANGE = register(
         ),
     )
 )
+
+
+# ---------------------------------------------------------------------------------------------- the spec
+# Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
+
+class AdministratorChangeIn(Input):
+    account: Annotated[_uuid.UUID, UI(_("Cuenta"), ref="account")]
+    leaving: Annotated[_uuid.UUID | None, UI(_("Administrador que deja la cuenta"), ref="administrator")] = None
+    cause: Annotated[str, Field(max_length=255), UI(_("Causa"))] = ""
+
+
+class DesignateIn(Input):
+    official: Annotated[_uuid.UUID, UI(_("Nuevo administrador"), ref="official")]
+    role: Annotated[str, UI(_("Función"), choices=AdminRole)] = AdminRole.PRIMARY
+    reason: Annotated[str, Field(max_length=8000), UI(_("Motivos"), widget="textarea")] = ""
+
+
+def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
+    from ..services_accounts import administrator_change_create
+
+    return administrator_change_create(institution=institution, actor=actor, **data)
+
+
+def _designate(*, obj: Any, actor: Any, **data: Any) -> Any:
+    from ..services_accounts import administrator_change_designate
+
+    return administrator_change_designate(change=obj, actor=actor, **data)
+
+
+ADMINISTRATOR_CHANGE_SPEC = register_spec(ProcedureSpec(
+    key="administrator_change", model=AdministratorChange, segment="cambios-de-administrador",
+    api_segment="administrator-changes", title=_("Cambio de administrador"), title_plural=_("Cambios de administrador"),
+    columns=((_("Cuenta"), "account"), (_("Sale"), "leaving_label")),
+    create=Create(AdministratorChangeIn, _create, roles=("comms", "area_head")),
+    actions={"designate": Action(DesignateIn, _designate)},
+    scope=by_account(), panel="procedures/partials/_administrator_change_fields.html",
+    select_related=("account__platform",),
+))

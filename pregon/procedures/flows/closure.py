@@ -28,16 +28,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+import uuid as _uuid
+from typing import Annotated, Any
 
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from pydantic import Field
 
 from pregon.notifications.services import Message
 from pregon.policy import Policy
 
 from ..choices import ClosureStatus
+from ..inputs import UI, Input
+from ..models import ClosureRequest
+from ..spec import Create, ProcedureSpec, by_account, register_spec
 from ..workflows import OWNER, Transition, TransitionContext, Workflow, register
 from .lifecycle import account_status_set, cite, head_message, message
 
@@ -322,3 +327,42 @@ CLOSURE = register(
         ),
     )
 )
+
+
+# ---------------------------------------------------------------------------------------------- the spec
+# Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
+
+class ClosureIn(Input):
+    account: Annotated[_uuid.UUID, UI(_("Cuenta"), ref="account")]
+    motive: Annotated[str, Field(min_length=1, max_length=4000), UI(_("Motivo del cierre"), widget="textarea")]
+    temporary: Annotated[bool, UI(_("Cierre temporal (sólo donde la norma lo prevé)"))] = False
+
+
+def _create(*, institution: Any, actor: Any, account: Any, motive: str, temporary: bool = False) -> Any:
+    from ..services_lifecycle import closure_request_create
+
+    return closure_request_create(account=account, actor=actor, motive=motive, temporary=temporary)
+
+
+def _create_context(institution: Any, policy: Policy) -> dict[str, Any]:
+    return {
+        "content_action": policy.closure.content_action,
+        "deleting_forbidden": deleting_forbidden_message(policy) if policy.closure.content_action == "preserve" else "",
+        "clauses": policy.closure.clauses_for("content_action") + policy.closure.clauses_for("notify"),
+    }
+
+
+def _detail_context(obj: Any, policy: Policy) -> dict[str, Any]:
+    return {"deleting_forbidden": deleting_forbidden_message(policy) if obj.content_action == "preserve" else ""}
+
+
+CLOSURE_SPEC = register_spec(ProcedureSpec(
+    key="closure", model=ClosureRequest, segment="cierres", api_segment="closures",
+    title=_("Cierre de cuenta"), title_plural=_("Cierres de cuenta"),
+    columns=((_("Cuenta"), "account_label"), (_("Contenidos"), "get_content_action_display")),
+    create=Create(ClosureIn, _create, roles=("area_head",), panel="procedures/partials/_closure_create.html",
+                  context=_create_context, success=_("Aviso de cierre enviado a Comunicación Social."),
+                  button=_("Enviar el aviso de cierre")),
+    scope=by_account(), panel="procedures/partials/_closure_fields.html", detail_context=_detail_context,
+    select_related=("account__platform", "requested_by"),
+))

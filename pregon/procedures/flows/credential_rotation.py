@@ -17,15 +17,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+import uuid as _uuid
+from typing import Annotated, Any
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from pydantic import Field
 
 from pregon.notifications.services import Message
 from pregon.policy import Policy
 
 from ..choices import CredentialRotationStatus
+from ..inputs import UI, Input
+from ..models import CredentialRotation
+from ..spec import Action, Create, ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, GuardRefused, Transition, TransitionContext, Workflow, register
 from .common import account_admin_users, cite, local, refs, require_role_for_area
 
@@ -181,3 +186,41 @@ CREDENTIAL_ROTATION = register(
         ),
     )
 )
+
+
+# ---------------------------------------------------------------------------------------------- the spec
+# Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
+
+class CredentialRotationIn(Input):
+    account: Annotated[_uuid.UUID, UI(_("Cuenta"), ref="account")]
+    person_label: Annotated[str, Field(max_length=255), UI(_("Persona que dejó la cuenta (si la hay)"))] = ""
+
+
+class AttestIn(Input):
+    password_changed: Annotated[bool, UI(_("La contraseña se cambió"))] = False
+    sessions_revoked: Annotated[bool, UI(_("Se cerraron todas las sesiones abiertas"))] = False
+    recovery_email_checked: Annotated[bool, UI(_("El correo de recuperación es el institucional"))] = False
+    reason: Annotated[str, Field(max_length=8000), UI(_("Motivos"), widget="textarea")] = ""
+
+
+def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
+    from ..services_accounts import credential_rotation_create
+
+    return credential_rotation_create(institution=institution, actor=actor, **data)
+
+
+def _attest(*, obj: Any, actor: Any, **data: Any) -> Any:
+    from ..services_accounts import credential_rotation_attest
+
+    return credential_rotation_attest(rotation=obj, actor=actor, **data)
+
+
+CREDENTIAL_ROTATION_SPEC = register_spec(ProcedureSpec(
+    key="credential_rotation", model=CredentialRotation, segment="cambios-de-contrasena",
+    api_segment="credential-rotations", title=_("Cambio de contraseñas"), title_plural=_("Cambios de contraseñas"),
+    columns=((_("Cuenta"), "account"), (_("Motivo"), "get_trigger_display")),
+    create=Create(CredentialRotationIn, _create, roles=("comms", "it", "area_head")),
+    actions={"attest": Action(AttestIn, _attest)},
+    scope=by_account(), panel="procedures/partials/_credential_rotation_fields.html",
+    select_related=("account__platform",),
+))

@@ -18,15 +18,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+import uuid as _uuid
+from typing import Annotated, Any
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from pydantic import Field
 
 from pregon.notifications.services import Message
 from pregon.policy import Policy
 
-from ..choices import DeadlineStatus, IncidentStatus
+from ..choices import DeadlineStatus, IncidentKind, IncidentStatus
+from ..inputs import UI, Input
+from ..models import Incident
+from ..spec import Action, Create, ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, GuardRefused, Transition, TransitionContext, Workflow, register
 from .lifecycle import account_status_set, cite, head_message, local, message
 
@@ -236,3 +241,54 @@ INCIDENT = register(
         ),
     )
 )
+
+
+# ---------------------------------------------------------------------------------------------- the spec
+# Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
+
+class IncidentIn(Input):
+    account: Annotated[_uuid.UUID, UI(_("Cuenta"), ref="account")]
+    kind: Annotated[str, UI(_("Qué ocurrió"), choices=IncidentKind)]
+    description: Annotated[str, Field(min_length=1, max_length=8000), UI(_("Descripción"), widget="textarea")]
+
+
+class StepIn(Input):
+    step: Annotated[str, Field(min_length=1, max_length=32), UI(_("Paso"), widget="hidden")]
+    note: Annotated[str, Field(max_length=4000), UI(_("Nota"), widget="hidden")] = ""
+
+
+class CloseIncidentIn(Input):
+    reason: Annotated[str, Field(min_length=1, max_length=8000),
+                      UI(_("Informe de lo sucedido"), widget="textarea")]
+    credentials_rotated: Annotated[bool, UI(_("Se cambiaron las contraseñas"))] = False
+
+
+def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
+    from ..services_lifecycle import incident_report
+
+    return incident_report(actor=actor, **data)
+
+
+def _create_context(institution: Any, policy: Policy) -> dict[str, Any]:
+    return {"steps": [(step_label(s.key), s.deadline) for s in policy.incidents.containment],
+            "clauses": policy.incidents.clauses_for("notify")}
+
+
+def _detail_context(obj: Any, policy: Policy) -> dict[str, Any]:
+    steps = [(s, step_label(s.key)) for s in obj.steps.select_related("deadline", "done_by")]
+    return {"steps": steps, "each": {"complete_step": [(s.key, label) for s, label in steps if not s.done_at]},
+            "hide": {"close": ["credentials_rotated"]} if steps else {}}
+
+
+INCIDENT_SPEC = register_spec(ProcedureSpec(
+    key="incident", model=Incident, segment="incidentes", api_segment="incidents",
+    title=_("Incidente de seguridad"), title_plural=_("Incidentes de seguridad"),
+    columns=((_("Cuenta"), "account_label"), (_("Tipo"), "get_kind_display")),
+    create=Create(IncidentIn, _create, roles=("account_admin", "area_head", "comms", "it"),
+                  panel="procedures/partials/_incident_create.html", context=_create_context,
+                  success=_("Incidente reportado: se avisó de inmediato a las áreas responsables."),
+                  button=_("Reportar el incidente"), style="danger"),
+    actions={"complete_step": Action(StepIn), "close": Action(CloseIncidentIn)},
+    scope=by_account(), panel="procedures/partials/_incident_fields.html", detail_context=_detail_context,
+    select_related=("account__platform", "reported_by"),
+))

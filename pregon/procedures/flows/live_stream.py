@@ -17,16 +17,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as _dt
+import uuid as _uuid
+from typing import Annotated, Any
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from pydantic import Field
 
 from pregon.notifications.services import Message
 from pregon.policy import Policy
 from pregon.registry.choices import Tier
 
 from ..choices import LiveStreamStatus
+from ..inputs import UI, Input
+from ..models import LiveStreamAuthorisation
+from ..spec import Action, Create, ProcedureSpec, by_account, register_spec
 from ..workflows import OWNER, SYSTEM, Transition, TransitionContext, Workflow, register
 from .common import cite, local, refs, require_role_for_area
 
@@ -181,3 +187,37 @@ LIVE_STREAM = register(
         ),
     )
 )
+
+
+# ---------------------------------------------------------------------------------------------- the spec
+# Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
+
+class LiveStreamIn(Input):
+    account: Annotated[_uuid.UUID, UI(_("Cuenta"), ref="account")]
+    title: Annotated[str, Field(min_length=1, max_length=255), UI(_("Tema de la transmisión"))]
+    starts_at: Annotated[_dt.datetime, UI(_("Inicio"), help=_("Hora de la institución."))]
+    description: Annotated[str, Field(max_length=4000), UI(_("Descripción"), widget="textarea")] = ""
+
+
+def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
+    from ..services_accounts import live_stream_create
+
+    return live_stream_create(institution=institution, actor=actor, **data)
+
+
+def _submit(*, obj: Any, actor: Any, reason: str = "") -> Any:
+    from ..services_accounts import live_stream_submit
+
+    return live_stream_submit(stream=obj, actor=actor)
+
+
+LIVE_STREAM_SPEC = register_spec(ProcedureSpec(
+    key="live_stream", model=LiveStreamAuthorisation, segment="transmisiones-en-vivo", api_segment="live-streams",
+    title=_("Transmisión en vivo"), title_plural=_("Transmisiones en vivo"),
+    columns=((_("Tema"), "title"), (_("Cuenta"), "account"), (_("Inicio"), "starts_at")),
+    create=Create(LiveStreamIn, _create, roles=("area_head", "account_admin")),
+    actions={"submit": Action(service=_submit)},
+    readers=("comms", "area_head", "account_admin"),
+    scope=by_account(), panel="procedures/partials/_live_stream_fields.html",
+    select_related=("account__platform",),
+))

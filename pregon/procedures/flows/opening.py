@@ -22,16 +22,21 @@ pasto:3.10–3.14).
 
 from __future__ import annotations
 
-from typing import Any
+import uuid as _uuid
+from typing import Annotated, Any
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from pydantic import Field
 
 from pregon.notifications.services import Message
 from pregon.policy import Policy
 from pregon.registry.choices import Tier
 
 from ..choices import OpeningRequestStatus
+from ..inputs import UI, Input
+from ..models import OpeningRequest
+from ..spec import Action, Create, ProcedureSpec, by_area, register_spec
 from ..workflows import OWNER, SYSTEM, GuardRefused, Transition, TransitionContext, Workflow, register
 from .common import cite, refs, require_role_for_area
 
@@ -479,3 +484,84 @@ OPENING_REQUEST = register(
         ),
     )
 )
+
+
+# ---------------------------------------------------------------------------------------------- the spec
+# Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
+
+class OpeningRequestIn(Input):
+    area: Annotated[_uuid.UUID, UI(_("Área"), ref="area")]
+    platform: Annotated[str, UI(_("Red social"), ref="platform")]
+    tier: Annotated[str, UI(_("Tipo de cuenta"), choices=Tier)] = Tier.MAIN
+    proposed_name: Annotated[str, Field(min_length=1, max_length=255), UI(_("Nombre propuesto"))]
+    objectives: Annotated[str, Field(max_length=4000), UI(_("Objetivos"), widget="textarea")] = ""
+    scope: Annotated[str, Field(max_length=4000), UI(_("Alcances"), widget="textarea")] = ""
+    coverage_or_benefits: Annotated[str, Field(max_length=4000),
+                                    UI(_("Cobertura social o beneficios"), widget="textarea")] = ""
+    justification: Annotated[str, Field(max_length=4000), UI(_("Justificación en los programas y actividades del "
+                                                                "área"), widget="textarea")] = ""
+
+
+class OpinionIn(Input):
+    favourable: Annotated[bool, UI(_("Sentido de la opinión"), widget="select",
+                                   choices=[("true", _("favorable")), ("false", _("no favorable"))])]
+    reason: Annotated[str, Field(min_length=1, max_length=8000), UI(_("Opinión técnica"), widget="textarea")]
+
+
+class ApproveOpeningIn(Input):
+    graphic_identity: Annotated[str, Field(max_length=4000),
+                                UI(_("Elementos de imagen gráfica"), widget="textarea")] = ""
+    agreed_name: Annotated[str, Field(max_length=255), UI(_("Nombre acordado de la cuenta"))] = ""
+    agreed_url: Annotated[str, Field(max_length=500), UI(_("Enlace acordado de la cuenta"))] = ""
+    reason: Annotated[str, Field(max_length=8000), UI(_("Motivos"), widget="textarea")] = ""
+
+
+class ReportOpeningIn(Input):
+    name: Annotated[str, Field(min_length=1, max_length=255), UI(_("Nombre de la cuenta"))]
+    url: Annotated[str, Field(min_length=1, max_length=500), UI(_("Dirección electrónica (URL)"))]
+    email: Annotated[str, Field(max_length=254), UI(_("Correo institucional de registro"), widget="email")] = ""
+    purpose: Annotated[str, Field(max_length=4000), UI(_("Propósitos"), widget="textarea")] = ""
+    operation: Annotated[str, Field(max_length=4000), UI(_("Operación"), widget="textarea")] = ""
+    primary: Annotated[_uuid.UUID | None, UI(_("Administrador titular"), ref="official")] = None
+    alternate: Annotated[_uuid.UUID | None, UI(_("Administrador suplente"), ref="official")] = None
+
+
+def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
+    from ..services_accounts import opening_request_create
+
+    return opening_request_create(institution=institution, actor=actor, **data)
+
+
+def _give_opinion(*, obj: Any, actor: Any, favourable: bool, reason: str) -> Any:
+    from ..services_accounts import opening_request_give_opinion
+
+    return opening_request_give_opinion(request=obj, actor=actor, opinion=reason, favourable=favourable)
+
+
+def _approve(*, obj: Any, actor: Any, graphic_identity: str = "", reason: str = "", agreed_name: str = "",
+             agreed_url: str = "") -> Any:
+    from ..services_accounts import opening_request_approve
+
+    return opening_request_approve(request=obj, actor=actor, reason=reason, graphic_identity=graphic_identity,
+                                   agreed_name=agreed_name, agreed_url=agreed_url)
+
+
+def _report(*, obj: Any, actor: Any, primary: Any = None, alternate: Any = None, **data: Any) -> Any:
+    from pregon.registry.choices import AdminRole
+
+    from ..services_accounts import opening_request_report
+
+    administrators = [(o, role) for o, role in ((primary, AdminRole.PRIMARY), (alternate, AdminRole.ALTERNATE)) if o]
+    return opening_request_report(request=obj, actor=actor, administrators=administrators, **data)
+
+
+OPENING_REQUEST_SPEC = register_spec(ProcedureSpec(
+    key="opening_request", model=OpeningRequest, segment="aperturas", api_segment="opening-requests",
+    title=_("Solicitud de apertura de cuenta"), title_plural=_("Solicitudes de apertura de cuenta"),
+    columns=((_("Cuenta propuesta"), "proposed_name"), (_("Red"), "platform"), (_("Área"), "area")),
+    create=Create(OpeningRequestIn, _create, roles=("area_head",)),
+    actions={"give_opinion": Action(OpinionIn, _give_opinion), "approve": Action(ApproveOpeningIn, _approve),
+             "report": Action(ReportOpeningIn, _report)},
+    scope=by_area("area"), panel="procedures/partials/_opening_request_fields.html",
+    select_related=("area", "platform", "requested_by"),
+))

@@ -24,6 +24,8 @@ from pregon.notifications.services import Message
 from pregon.policy import Policy
 
 from ..choices import RecertificationStatus
+from ..models import Recertification
+from ..spec import ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, Transition, TransitionContext, Workflow, register
 from .lifecycle import head_message, message
 
@@ -131,3 +133,15 @@ RECERTIFICATION = register(
         ),
     )
 )
+
+
+# ---------------------------------------------------------------------------------------------- the spec
+# Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
+
+RECERTIFICATION_SPEC = register_spec(ProcedureSpec(
+    key="recertification", model=Recertification, segment="recertificaciones", api_segment="recertifications",
+    title=_("Recertificación de administradores"), title_plural=_("Recertificaciones de administradores"),
+    columns=((_("Cuenta"), "account_label"), (_("Periodo"), "period")),
+    scope=by_account(), panel="procedures/partials/_recertification_fields.html",
+    select_related=("account__platform",),
+))

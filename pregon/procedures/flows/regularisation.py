@@ -29,6 +29,8 @@ from pregon.notifications.services import Message
 from pregon.policy import Policy
 
 from ..choices import RegularisationStatus
+from ..models import Regularisation
+from ..spec import ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, Transition, TransitionContext, Workflow, register
 from .lifecycle import account_status_set, head_message, message
 
@@ -190,3 +192,14 @@ REGULARISATION = register(
         ),
     )
 )
+
+
+# ---------------------------------------------------------------------------------------------- the spec
+# Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
+
+REGULARISATION_SPEC = register_spec(ProcedureSpec(
+    key="regularisation", model=Regularisation, segment="regularizaciones", api_segment="regularisations",
+    title=_("Regularización de cuenta preexistente"), title_plural=_("Regularizaciones de cuentas preexistentes"),
+    columns=((_("Cuenta"), "account_label"),),
+    scope=by_account(), panel="procedures/partials/_regularisation_fields.html", select_related=("account__platform",),
+))

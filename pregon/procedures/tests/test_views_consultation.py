@@ -64,7 +64,7 @@ def test_create_form_previews_findings_then_sends(client, rosarito):
     assert not Consultation.objects.exists()
     response = client.post(url, {"text": "Llame al 664 123 4567", "question": "¿Procede?", "send": "1"})
     consultation = Consultation.objects.get()
-    assert response.status_code == 302 and response.url == consultation.get_absolute_url()
+    assert response.status_code == 303 and response.url == consultation.get_absolute_url()
     assert consultation.status == ConsultationStatus.SUBMITTED
 
 
@@ -98,7 +98,7 @@ def test_reject_with_reasons_through_the_page(client, rosarito):
     consultation = _ask(rosarito)
     client.force_login(rosarito["comms"])
     assert _fire(client, consultation, "reject").status_code == 409  # reasons required
-    response = _fire(client, consultation, "reject", reason="Datos personales.")
+    response = _fire(client, consultation, "reject", **{"reject-reason": "Datos personales."})
     assert response.status_code == 303
     consultation.refresh_from_db()
     assert consultation.status == ConsultationStatus.REJECTED and consultation.reasons == "Datos personales."
@@ -140,28 +140,34 @@ def test_api_create_fire_and_list(client, rosarito):
                           content_type="application/json")
     assert created.status_code == 201, created.content
     body = created.json()
-    assert body["status"] == "submitted" and body["deadline"]["clauses"] == ["rosarito:9.7"]
+    assert body["status"] == "submitted" and body["deadlines"][0]["clauses"] == ["rosarito:9.7"]
+    assert body["deadlines"][0]["duration"] == "3 días hábiles"
     cid = body["id"]
 
     client.force_login(rosarito["comms"])
     detail = client.get(_api(slug, f"/{cid}")).json()
     assert set(detail["available_actions"]) == {"approve", "reject"}
-    fired = client.post(_api(slug, f"/{cid}/transitions"), json.dumps({"action": "approve"}),
-                        content_type="application/json")
+    fired = client.post(_api(slug, f"/{cid}/approve"), json.dumps({}), content_type="application/json")
     assert fired.status_code == 200 and fired.json()["status"] == "approved"
-    again = client.post(_api(slug, f"/{cid}/transitions"), json.dumps({"action": "approve"}),
-                        content_type="application/json")
-    assert again.status_code == 409 and again.json()["code"] == "INVALID_TRANSITION"
-    assert [c["id"] for c in client.get(_api(slug)).json()] == [cid]
+    again = client.post(_api(slug, f"/{cid}/approve"), json.dumps({}), content_type="application/json")
+    assert again.status_code == 409 and again.json()["error"]["code"] == "INVALID_TRANSITION"
+    listed = client.get(_api(slug)).json()
+    assert [c["id"] for c in listed["items"]] == [cid] and listed["count"] == 1
 
 
 def test_api_errors_have_one_shape(client, rosarito):
     consultation = _ask(rosarito)
     slug = rosarito.institution.slug
     client.force_login(rosarito["account_admin"])
-    response = client.post(_api(slug, f"/{consultation.public_id}/transitions"), json.dumps({"action": "approve"}),
+    response = client.post(_api(slug, f"/{consultation.public_id}/approve"), json.dumps({}),
                            content_type="application/json")
-    assert response.status_code == 403 and set(response.json()) == {"message", "code", "extra"}
+    assert response.status_code == 403 and set(response.json()) == {"error"}
+    assert {"code", "message", "field"} <= set(response.json()["error"])
+    unknown = client.post(_api(slug, f"/{consultation.public_id}/approve"), json.dumps({"sorpresa": 1}),
+                          content_type="application/json")
+    assert unknown.status_code == 422 and unknown.json()["error"]["field"] == "sorpresa"
+    assert client.get(_api(slug, "/no-es-un-id")).status_code == 404
+    assert client.get(_api(slug, "/00000000-0000-0000-0000-000000000000")).json()["error"]["code"]
     client.force_login(rosarito.outsider)
     assert client.get(_api(slug)).status_code == 404
     client.logout()
@@ -172,4 +178,4 @@ def test_api_refuses_consultations_where_the_norm_has_none(client, db):
     world = make_world("ine")
     client.force_login(world["account_admin"])
     response = client.post(_api(world.institution.slug), json.dumps({"text": "Hola"}), content_type="application/json")
-    assert response.status_code == 409 and response.json()["code"] == "PROCEDURE_NOT_IN_NORM"
+    assert response.status_code == 409 and response.json()["error"]["code"] == "PROCEDURE_NOT_IN_NORM"

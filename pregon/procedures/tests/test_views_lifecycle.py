@@ -30,12 +30,12 @@ def test_lifecycle_pages_access_matrix():
     closure = closure_request_create(account=other, actor=world["area_head"], motive="Fin.")
     slug = world.institution.slug
     pages = {
-        reverse("procedures:lifecycle_list", kwargs={"institution": slug}): ("it", None),
+        reverse("procedures:incident_list", kwargs={"institution": slug}): ("it", None),
         reverse("procedures:incident_detail", kwargs={"institution": slug, "public_id": incident.public_id}): ("it", None),
         reverse("procedures:closure_detail", kwargs={"institution": slug, "public_id": closure.public_id}): ("comms", None),
-        reverse("procedures:closure_create", kwargs={"institution": slug, "account": other.public_id}):
+        reverse("procedures:closure_create", kwargs={"institution": slug}) + f"?cuenta={other.public_id}":
             ("area_head", "it"),
-        reverse("procedures:incident_create", kwargs={"institution": slug, "account": other.public_id}):
+        reverse("procedures:incident_create", kwargs={"institution": slug}) + f"?cuenta={other.public_id}":
             ("area_head", "transparency"),
         reverse("registry:account_detail", kwargs={"institution": slug, "account": account.public_id}): ("it", None),
     }
@@ -46,10 +46,13 @@ def test_lifecycle_pages_access_matrix():
         if wrong:
             assert _client(world[wrong]).get(url).status_code == 403, url
     # an account administrator reaches only the accounts they administer, as on the registry's pages
-    own_create = reverse("procedures:incident_create", kwargs={"institution": slug, "account": account.public_id})
-    other_create = reverse("procedures:incident_create", kwargs={"institution": slug, "account": other.public_id})
-    assert _client(world["account_admin"]).get(own_create).status_code == 200
-    assert _client(world["account_admin"]).get(other_create).status_code == 404
+    create = reverse("procedures:incident_create", kwargs={"institution": slug})
+    form = _client(world["account_admin"]).get(f"{create}?cuenta={account.public_id}").content.decode()
+    assert f'value="{account.public_id}" selected' in form and str(other.public_id) not in form
+    refused = _client(world["account_admin"]).post(create, {"account": str(other.public_id), "kind": "hijacked",
+                                                            "description": "x"})
+    assert refused.status_code == 422 and "No se encontró" in refused.content.decode()
+    assert Incident.objects.count() == 1
     page = _client(world["it"]).get(reverse("registry:account_detail", kwargs={"institution": slug,
                                                                                "account": account.public_id}))
     assert incident.get_absolute_url() in page.content.decode()
@@ -66,7 +69,7 @@ def test_lifecycle_pages_access_matrix():
     assert closure.status == "acknowledged"
     step = reverse("procedures:incident_transition", kwargs={"institution": slug, "public_id": incident.public_id,
                                                             "action": "complete_step"})
-    assert _client(world["it"]).post(step, {"step": "revoke_sessions"}).status_code == 303
+    assert _client(world["it"]).post(step, {"complete_step-step": "revoke_sessions"}).status_code == 303
     assert incident.steps.get(key="revoke_sessions").done_at is not None
 
 
@@ -88,8 +91,8 @@ def test_lifecycle_api_access_and_transitions():
     world = make_world("rosarito")
     account = lifecycle_account(world)
     base = f"/api/v1/procedures/{world.institution.slug}"
-    url = f"{base}/accounts/{account.public_id}/incidents"
-    body = {"kind": "hijacked", "description": "Publicaciones ajenas."}
+    url = f"{base}/incidents"
+    body = {"account": str(account.public_id), "kind": "hijacked", "description": "Publicaciones ajenas."}
     assert _client().post(url, body, content_type="application/json").status_code == 401
     assert _client(world.outsider).post(url, body, content_type="application/json").status_code == 404
     assert _client(world["auditor"]).post(url, body, content_type="application/json").status_code == 403
@@ -97,13 +100,12 @@ def test_lifecycle_api_access_and_transitions():
     assert created.status_code == 201, created.content
     item = created.json()
     assert len(item["deadlines"]) == 5
-    detail = f"{base}/lifecycle/incident/{item['id']}"
+    detail = f"{base}/incidents/{item['id']}"
     assert _client(world["it"]).get(detail).status_code == 200
     assert _client(world.outsider).get(detail).status_code == 404
-    fire = _client(world["transparency"]).post(f"{detail}/transitions", {"action": "dismiss", "reason": "x"},
-                                               content_type="application/json")
-    assert fire.status_code == 403 and fire.json()["code"]
-    fired = _client(world["comms"]).post(f"{detail}/transitions", {"action": "dismiss", "reason": "Falsa alarma."},
+    fire = _client(world["transparency"]).post(f"{detail}/dismiss", {"reason": "x"}, content_type="application/json")
+    assert fire.status_code == 403 and fire.json()["error"]["code"]
+    fired = _client(world["comms"]).post(f"{detail}/dismiss", {"reason": "Falsa alarma."},
                                          content_type="application/json")
     assert fired.status_code == 200 and fired.json()["status"] == "dismissed"
-    assert _client(world["it"]).get(f"{base}/lifecycle").status_code == 200
+    assert _client(world["it"]).get(f"{base}/incidents").json()["count"] == 1

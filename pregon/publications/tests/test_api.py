@@ -49,20 +49,20 @@ def test_check_flags_a_near_duplicate_of_the_archive(client, comms_a, account_a)
 
 def test_anonymous_gets_401(client, institution_a):
     response = post(client, {"institution": "rosarito", "text": PHONE_TEXT})
-    assert response.status_code == 401 and response.json()["code"] == "UNAUTHENTICATED"
+    assert response.status_code == 401 and response.json()["error"]["code"] == "UNAUTHENTICATED"
 
 
 def test_another_institution_is_404(client, admin_b, institution_a):
     client.force_login(admin_b)
     response = post(client, {"institution": "rosarito", "text": PHONE_TEXT})
     assert response.status_code == 404
-    assert set(response.json()) == {"message", "code", "extra"}
+    assert set(response.json()) == {"error"}
 
 
 def test_an_account_of_another_institution_is_404(client, comms_a, account_b):
     client.force_login(comms_a)
     response = post(client, {"institution": "rosarito", "text": PHONE_TEXT, "account": str(account_b.public_id)})
-    assert response.status_code == 404 and response.json()["code"] == "ACCOUNT_NOT_FOUND"
+    assert response.status_code == 404 and response.json()["error"]["code"] == "ACCOUNT_NOT_FOUND"
 
 
 def test_a_role_the_review_page_refuses_is_403(client, it_a):
@@ -81,10 +81,11 @@ def test_bad_input_is_422_with_the_one_error_shape(client, comms_a, body, code):
     client.force_login(comms_a)
     response = post(client, body)
     assert response.status_code == 422
-    assert set(response.json()) == {"message", "code", "extra"} and response.json()["code"] == code
+    assert set(response.json()) == {"error"} and response.json()["error"]["code"] == code
+    assert {"code", "message", "field"} <= set(response.json()["error"])
 
 
 def test_the_length_limit_is_explained(client, comms_a):
     client.force_login(comms_a)
-    body = post(client, {"institution": "rosarito", "text": "a" * 100_001}).json()
-    assert "el máximo que se revisa es" in body["message"] and body["extra"]["length"] == 100_001
+    error = post(client, {"institution": "rosarito", "text": "a" * 100_001}).json()["error"]
+    assert "el máximo que se revisa es" in error["message"] and error["details"]["length"] == 100_001

@@ -76,12 +76,12 @@ def test_account_admin_sees_only_accounts_they_administer(client, institution_a,
 
 def test_accounts_close_only_through_the_closure_procedure(client, institution_a, account, officials_a):
     # rosarito:10.7-10.8 / pasto:3.17: closing is a procedure (notice, content deleted or history archived), so the
-    # account page offers the closure notice, not a direct "close" button
-    client.force_login(_user(institution_a, Role.COMMS, "com"))
+    # account page offers the closure notice (to the area head, who sends it), not a direct "close" button
+    client.force_login(_user(institution_a, Role.AREA_HEAD, "jefa"))
     detail = reverse("registry:account_detail", kwargs={"institution": institution_a.slug, "account": account.public_id})
     page = client.get(detail).content.decode()
-    assert reverse("procedures:closure_create", kwargs={"institution": institution_a.slug,
-                                                        "account": account.public_id}) in page
+    closure = reverse("procedures:closure_create", kwargs={"institution": institution_a.slug})
+    assert f"{closure}?cuenta={account.public_id}" in page
     assert "/cerrar/" not in page
     assert client.post(detail.rstrip("/") + "/cerrar/", {"reason": "x"}).status_code == 404
     services.account_close(actor=None, account=account, reason="Cerrada por su trámite de cierre")
@@ -157,7 +157,7 @@ def test_api_register_and_assign(client, institution_a, area_a, officials_a):
     assert client.post(url, json.dumps(body), content_type="application/json").status_code == 403
     client.force_login(_user(institution_a, Role.COMMS, "com"))
     response = client.post(url, json.dumps(body), content_type="application/json")
-    assert response.status_code == 400 and "rosarito:10.3" in response.json()["message"]
+    assert response.status_code == 400 and "rosarito:10.3" in response.json()["error"]["message"]
     body["email"] = "t@rosarito.gob.mx"
     response = client.post(url, json.dumps(body), content_type="application/json")
     assert response.status_code == 201 and response.json()["url"] == "https://www.instagram.com/rosaritoturismo"
@@ -165,7 +165,7 @@ def test_api_register_and_assign(client, institution_a, area_a, officials_a):
     assign = f"{url}/{account_id}/administrators"
     response = client.post(assign, json.dumps({"official": str(officials_a["operativo"].public_id), "role": "primary"}),
                            content_type="application/json")
-    assert response.status_code == 400 and "rosarito:7" in response.json()["message"]
+    assert response.status_code == 400 and "rosarito:7" in response.json()["error"]["message"]
     response = client.post(assign, json.dumps({"official": str(officials_a["medio"].public_id), "role": "primary"}),
                            content_type="application/json")
     assert response.status_code == 201 and response.json()["violations"][0]["code"] == "admin_count_low"
