@@ -97,9 +97,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "pregon.core.middleware.RefuseNulMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "pregon.core.middleware.RequestIdMiddleware",
+    "pregon.core.error_pages.ErrorPageMiddleware",
 ]
 
 ROOT_URLCONF = "pregon.urls"
