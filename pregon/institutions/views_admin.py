@@ -32,6 +32,7 @@ from pregon.core.errors import ApplicationError
 from pregon.core.htmx import is_htmx_partial
 from pregon.permissions import URL_PERMISSIONS, institution_rule
 from pregon.policy import PolicyError, load_preset, resolve
+from pregon.policy.labels import humanize
 from pregon.policy.render import DEFAULT_MARK, entries
 from pregon.policy.render import changes as policy_changes
 from pregon.workdays import CalendarError, DayReason
@@ -468,12 +469,12 @@ def _place_policy_error(form: PolicyRevisionForm, exc: PolicyError | Application
         name = str(err.get("field", "")).replace(".", "__")
         for candidate in (name, name + "__amount"):
             if candidate in form.fields:
-                form.add_error(candidate, str(err.get("reason", "")))
+                form.add_error(candidate, humanize(str(err.get("reason", ""))))
                 placed = True
                 break
     if not placed:
         message = exc.message if isinstance(exc, ApplicationError) else str(exc)
-        form.add_error("toml" if form.cleaned_data.get("toml") else None, str(message))
+        form.add_error("toml" if form.cleaned_data.get("toml") else None, humanize(str(message)))
 
 
 @require_http_methods(["GET", "POST"])

@@ -7,6 +7,7 @@ Pure data (no Django): the policy page and `pregon policy` use it. Durations rea
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 SECTION_LABELS: dict[str, str] = {
@@ -339,3 +340,28 @@ def option_text(option: str, value: Any) -> str:
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+_DOTTED = re.compile(r"\b([a-z_]+)\.([a-z_]+)\b")
+_BARE = re.compile(r"\b([a-z]+(?:_[a-z]+)+)\b")
+
+
+def humanize(message: str) -> str:
+    """A policy core message with its field codes in words: "calendar.office_end" → «Días y horas hábiles: Fin
+    del horario de oficina»; a bare code of a known field ("office_start") → «Inicio del horario de oficina»."""
+
+    def dotted(m: re.Match[str]) -> str:
+        section, field = m.group(1), m.group(2)
+        if section in FIELD_LABELS and field in FIELD_LABELS[section]:
+            return f"«{SECTION_LABELS[section]}: {FIELD_LABELS[section][field]}»"
+        return m.group(0)
+
+    def bare(m: re.Match[str]) -> str:
+        for fields in FIELD_LABELS.values():
+            if m.group(1) in fields:
+                return f"«{fields[m.group(1)]}»"
+        return m.group(0)
+
+    message = re.sub(r"^preset [\w-]+(?: con modificaciones)?: ", "", message).replace("(raíz): ", "")
+    message = re.sub(r"\b([a-z_]+):(?=\s)", lambda m: f"{SECTION_LABELS.get(m.group(1), m.group(1))}:", message)
+    return _BARE.sub(bare, _DOTTED.sub(dotted, message))

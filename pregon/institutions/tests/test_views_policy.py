@@ -137,7 +137,9 @@ def test_a_policy_rule_refusal_names_the_field_and_saves_nothing(client, comms_a
     data = {**_form_data(client, institution_a), "calendar__office_start": "16:00", "calendar__office_end": "09:00"}
     response = client.post(_url("policy_revision_create", institution_a), data)
     assert response.status_code == 200 and response.context["changes"] is None
-    assert "office_end" in " ".join(str(e) for e in response.context["form"].errors.get("__all__", []))
+    message = " ".join(str(e) for e in response.context["form"].errors.get("__all__", []))
+    assert "«Fin del horario de oficina» debe ser posterior a «Inicio del horario de oficina»" in message
+    assert "office_end" not in message
     assert not PolicyRevision.objects.exists()
 
 
