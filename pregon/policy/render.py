@@ -45,6 +45,9 @@ def rows(policy: Policy) -> Iterator[tuple[str, str, tuple[str, ...]]]:
     for rule, setting in sorted(policy.checker.rules.items()):
         state = setting.severity or "warn" if setting.enabled else "desactivada"
         yield f"checker.rule.{rule}", state, tuple(setting.clauses)
+    options = policy.checker.options
+    for option in sorted(options.model_fields_set - {"clauses"}):
+        yield f"checker.option.{option}", _fmt(getattr(options, option)), tuple(options.clauses.get(option, ()))
 
 
 def show(policy: Policy) -> str:
