@@ -70,6 +70,18 @@ class Action:
 DEFAULT_ACTION = Action()
 
 
+@dataclass(frozen=True)
+class Download:
+    """A file of the procedure offered on its detail page to whoever may see the procedure:
+    ``content(obj) -> (file name, bytes, content type)``, or None when there is none yet (404). It may raise an
+    ApplicationError (e.g. the file no longer matches its hash in the ledger)."""
+
+    name: str  # URL segment, e.g. "archivo"
+    label: Any
+    content: Callable[[Any], tuple[str, bytes, str] | None]
+    available: Callable[[Any], bool] = lambda obj: True  # whether to offer the link on the detail page
+
+
 def _owner_q(model: Any, actor: Any) -> Q:
     owner = getattr(model, "owner_field", None)
     return Q(**{owner: actor}) if owner and getattr(actor, "pk", None) else Q(pk__in=[])
@@ -120,6 +132,7 @@ class ProcedureSpec:
     columns: tuple[tuple[Any, str], ...] = ()  # (heading, attribute or method) of the list page
     create: Create | None = None
     actions: dict[str, Action] = field(default_factory=dict)
+    downloads: tuple[Download, ...] = ()
     readers: tuple[str, ...] = ()  # roles that may read this kind at all (empty: every role); auditors always
     # which of them the actor sees: a Q over the model, or None for all of them (the owner always sees theirs)
     scope: Callable[[Any, Any, set[str]], Q | None] = field(default_factory=by_account)
@@ -136,6 +149,9 @@ class ProcedureSpec:
     def action(self, name: str) -> Action:
         return self.actions.get(name, DEFAULT_ACTION)
 
+    def download(self, name: str) -> Download | None:
+        return next((d for d in self.downloads if d.name == name), None)
+
     def url_name(self, page: str) -> str:
         return f"procedures:{self.key}_{page}"
 
@@ -144,6 +160,8 @@ class ProcedureSpec:
         read = roles(*self.readers)
         rules = {self.url_name("list"): read, self.url_name("detail"): read,
                  self.url_name("transition"): roles(write=True)}
+        if self.downloads:
+            rules[self.url_name("download")] = read
         if self.create is not None:
             rules[self.url_name("create")] = roles(*self.create.roles, write=True)
         return rules
@@ -219,6 +237,7 @@ __all__ = [
     "WHOLE_INSTITUTION_ROLES",
     "Action",
     "Create",
+    "Download",
     "ProcedureSpec",
     "all_specs",
     "by_account",

@@ -16,5 +16,8 @@ for _spec in all_specs():
         path(f"{_spec.segment}/<uuid:public_id>/", _views["detail"], name=f"{_spec.key}_detail"),
         path(f"{_spec.segment}/<uuid:public_id>/<slug:action>/", _views["transition"], name=f"{_spec.key}_transition"),
     ]
+    if "download" in _views:  # before the action POSTs, whose <action> would take the same shape
+        urlpatterns.insert(len(urlpatterns) - 1, path(f"{_spec.segment}/<uuid:public_id>/descargas/<slug:name>/",
+                                                      _views["download"], name=f"{_spec.key}_download"))
     if "create" in _views:
         urlpatterns.append(path(f"{_spec.segment}/nueva/", _views["create"], name=f"{_spec.key}_create"))

@@ -224,7 +224,8 @@ def _render_detail(request: HttpRequest, spec: ProcedureSpec, institution: Insti
     return render(request, "procedures/procedure_detail.html", {
         "institution": institution, "spec": spec, "obj": obj, "actions": actions,
         "state_label": spec.workflow.state_label(obj.status), "workflow": spec.workflow,
-        "history": _history(spec, obj), "events": selectors.ledger_events_of(obj),
+        "history": _history(spec, obj), "events": _events(spec, obj),
+        "downloads": [d for d in spec.downloads if d.available(obj)],
         "deadlines": [(d, time_left(calendar, now, d.due_at, d.duration_unit)) for d in deadlines],
         **extra,
     }, status=status)
@@ -240,6 +241,16 @@ def _history(spec: ProcedureSpec, obj: Any) -> list[Any]:
         record.from_label = workflow.state_label(record.from_status) if record.from_status else "—"
         record.to_label = workflow.state_label(record.to_status)
     return records
+
+
+def _events(spec: ProcedureSpec, obj: Any) -> list[Any]:
+    """The procedure's ledger events, each with the name of the action that wrote it."""
+    workflow = spec.workflow
+    labels = {workflow.ledger_action(t): t.label or t.name for t in workflow.transitions}
+    events = list(selectors.ledger_events_of(obj))
+    for event in events:
+        event.label = labels.get(event.action, "")
+    return events
 
 
 def _detail_view(spec: ProcedureSpec) -> Callable[..., HttpResponse]:
@@ -293,9 +304,31 @@ def _transition_view(spec: ProcedureSpec) -> Callable[..., HttpResponse]:
     return view
 
 
+def _download_view(spec: ProcedureSpec) -> Callable[..., HttpResponse]:
+    @require_GET
+    @institution_rule(spec.url_name("download"))
+    def view(request: HttpRequest, institution: Institution, public_id: Any, name: str) -> HttpResponse:
+        """One of the procedure's files, to whoever may see the procedure (404 when it has none yet)."""
+        obj = _get(spec, request, institution, public_id)
+        download = spec.download(name)
+        found = download.content(obj) if download is not None else None
+        if found is None:
+            raise Http404(_("Este trámite no tiene ese archivo."))
+        filename, data, content_type = found
+        response = HttpResponse(data, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    view.__name__ = f"{spec.key}_download"
+    return view
+
+
 def views_for(spec: ProcedureSpec) -> dict[str, Callable[..., HttpResponse]]:
-    """The views of one procedure, by page (list, create, detail, transition)."""
+    """The views of one procedure, by page (list, create, detail, transition, download)."""
     views = {"list": _list_view(spec), "detail": _detail_view(spec), "transition": _transition_view(spec)}
     if spec.create is not None:
         views["create"] = _create_view(spec)
+    if spec.downloads:
+        views["download"] = _download_view(spec)
     return views

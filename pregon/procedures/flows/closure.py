@@ -42,7 +42,7 @@ from pregon.policy import Policy
 from ..choices import ClosureStatus
 from ..inputs import UI, Input
 from ..models import ClosureRequest
-from ..spec import Create, ProcedureSpec, by_account, register_spec
+from ..spec import Create, Download, ProcedureSpec, by_account, register_spec
 from ..workflows import OWNER, Transition, TransitionContext, Workflow, register
 from .lifecycle import account_status_set, cite, head_message, message
 
@@ -356,6 +356,20 @@ def _detail_context(obj: Any, policy: Policy) -> dict[str, Any]:
     return {"deleting_forbidden": deleting_forbidden_message(policy) if obj.content_action == "preserve" else ""}
 
 
+def _archive(obj: Any) -> tuple[str, bytes, str] | None:
+    """The history export made before closing (pasto:3.17), checked against the SHA-256 the ledger recorded."""
+    if not obj.export_file:
+        return None
+    with obj.export_file.open("rb") as handle:
+        data = handle.read()
+    if hashlib.sha256(data).hexdigest() != obj.export_sha256:
+        from pregon.core.errors import InvalidTransition
+
+        raise InvalidTransition(gettext("El archivo guardado no coincide con la huella SHA-256 registrada en la "
+                                        "bitácora; avise a Informática."), code="ARCHIVE_HASH_MISMATCH")
+    return f"historial-{obj.account.handle}-{obj.public_id}.json", data, "application/json"
+
+
 CLOSURE_SPEC = register_spec(ProcedureSpec(
     key="closure", model=ClosureRequest, segment="cierres", api_segment="closures",
     title=_("Cierre de cuenta"), title_plural=_("Cierres de cuenta"),
@@ -363,6 +377,8 @@ CLOSURE_SPEC = register_spec(ProcedureSpec(
     create=Create(ClosureIn, _create, roles=("area_head",), panel="procedures/partials/_closure_create.html",
                   context=_create_context, success=_("Aviso de cierre enviado a Comunicación Social."),
                   button=_("Enviar el aviso de cierre")),
+    downloads=(Download("archivo", _("Descargar la exportación al archivo"), _archive,
+                        available=lambda obj: bool(obj.export_file)),),
     scope=by_account(), panel="procedures/partials/_closure_fields.html", detail_context=_detail_context,
     select_related=("account__platform", "requested_by"),
 ))

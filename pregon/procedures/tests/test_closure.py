@@ -103,3 +103,40 @@ def test_a_second_open_closure_of_the_same_account_is_refused():
         closure_request_create(account=account, actor=world["area_head"], motive="y")
     assert "cierre en curso" in str(exc.value)
     assert ClosureRequest.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_closure_archive_is_downloaded_by_whoever_sees_the_closure_and_checked_against_its_hash(client):
+    from django.urls import reverse
+
+    world = make_world("pasto")
+    account = lifecycle_account(world)
+    closure = closure_request_create(account=account, actor=world["area_head"], motive="Ya no se usa.")
+    url = reverse("procedures:closure_download", kwargs={"institution": "pasto", "public_id": closure.public_id,
+                                                         "name": "archivo"})
+    client.force_login(world["comms"])
+    assert client.get(url).status_code == 404  # no export yet
+    assert "Descargar la exportación" not in client.get(closure.get_absolute_url()).content.decode()
+    closure_acknowledge(closure=closure, actor=world["comms"])
+    closure_export_history(closure=closure, actor=world["area_head"])
+    closure.refresh_from_db()
+    assert "Descargar la exportación" in client.get(closure.get_absolute_url()).content.decode()
+    for role in ("comms", "transparency", "auditor", "area_head"):
+        client.force_login(world[role])
+        response = client.get(url)
+        assert response.status_code == 200, role
+        data = b"".join(response.streaming_content) if response.streaming else response.content
+        assert hashlib.sha256(data).hexdigest() == closure.export_sha256
+        assert response["Content-Disposition"].startswith("attachment;")
+    client.force_login(world.outsider)
+    assert client.get(url).status_code == 404
+    from .account_fixtures import owner
+
+    client.force_login(owner(world, "account_admin"))  # administers nothing: the account does not exist for them
+    assert client.get(url).status_code == 404
+    # a file that no longer matches the ledger's hash is refused, not served
+    with default_storage.open(closure.export_file.name, "wb") as handle:
+        handle.write(b'{"rewritten": true}')
+    client.force_login(world["comms"])
+    refused = client.get(url)
+    assert refused.status_code == 409 and "SHA-256" in refused.content.decode()
