@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -63,3 +64,50 @@ class SpanishFirstLocaleMiddleware:
         response.headers.setdefault("Content-Language", translation.get_language())
         patch_vary_headers(response, ("Cookie",))
         return response
+
+
+NUL = "\x00"
+
+
+class RefuseNulMiddleware:
+    """Refuses with a Spanish 400 any request whose query string, form fields or JSON body carry a NUL character.
+
+    PostgreSQL cannot store or even compare text containing NUL, so such a value reaching a query is a server
+    error there (SQLite would store it silently). No text a person types contains one: the request is refused as
+    a whole and nothing is changed. Django's form fields refuse NUL too, but not the values a view reads from
+    `request.GET` directly or an API schema. Uploaded files are not looked at (a spreadsheet holds NUL bytes).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self._carries_nul(request):
+            return self._refuse(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _carries_nul(request: HttpRequest) -> bool:
+        if NUL in request.META.get("QUERY_STRING", "") or _any_nul(request.GET):
+            return True
+        if request.method not in ("POST", "PUT", "PATCH"):
+            return False
+        if request.content_type == "application/json":
+            return b"\\u0000" in request.body or b"\x00" in request.body
+        if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            return _any_nul(request.POST)
+        return False
+
+    @staticmethod
+    def _refuse(request: HttpRequest) -> HttpResponse:
+        message = translation.gettext(
+            "La solicitud contiene un carácter nulo (\\0), que no se admite en ningún campo. No se cambió nada: "
+            "escriba el texto de nuevo sin ese carácter."
+        )
+        if request.path.startswith("/api/"):
+            return JsonResponse({"error": {"code": "NUL_CHARACTER", "message": message, "field": None}}, status=400)
+        return render(request, "400.html", {"message": message}, status=400)
+
+
+def _any_nul(data: QueryDict) -> bool:
+    return any(NUL in key or any(NUL in value for value in values) for key, values in data.lists())

@@ -15,6 +15,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from pregon.core.errors import ApplicationError
+from pregon.core.forms import DateField, DateTimeField
 from pregon.policy import PolicyError, parse_overrides
 
 from .choices import Rank
@@ -58,7 +59,7 @@ class OfficialEndForm(forms.Form):
     """Registrar baja. The date may not be after today (in the institution's time zone): a departure is recorded
     once it has happened, because it immediately starts the administrator changes and credential rotations."""
 
-    ended_on = forms.DateField(label=_("Fecha de baja"), widget=DATE_WIDGET)
+    ended_on = DateField(label=_("Fecha de baja"), widget=DATE_WIDGET)
     reason = forms.CharField(label=_("Motivo"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, today: dt.date, **kwargs: Any) -> None:
@@ -79,7 +80,7 @@ class OfficialEndForm(forms.Form):
 
 
 class NonWorkingDayForm(forms.Form):
-    date = forms.DateField(label=_("Fecha"), widget=DATE_WIDGET)
+    date = DateField(label=_("Fecha"), widget=DATE_WIDGET)
     reason = forms.CharField(label=_("Motivo"), max_length=255)
     source = forms.CharField(
         label=_("Fuente"), max_length=255, required=False, help_text=_("p. ej. «acuerdo anual 2026»")
@@ -88,8 +89,8 @@ class NonWorkingDayForm(forms.Form):
 
 class ElectoralPeriodForm(forms.Form):
     name = forms.CharField(label=_("Nombre del proceso electoral"), max_length=255)
-    starts_on = forms.DateField(label=_("Inicia"), widget=DATE_WIDGET)
-    ends_on = forms.DateField(label=_("Termina"), widget=DATE_WIDGET)
+    starts_on = DateField(label=_("Inicia"), widget=DATE_WIDGET)
+    ends_on = DateField(label=_("Termina"), widget=DATE_WIDGET)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -112,7 +113,7 @@ class DeadlineForm(forms.Form):
     """Calcular plazo: an instant (read in the institution's time zone; validate it inside
     `timezone.override(institution tz)`) plus N business days or hours."""
 
-    start = forms.DateTimeField(
+    start = DateTimeField(
         label=_("Desde (fecha y hora del acto)"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -452,7 +453,7 @@ class PolicyRevisionConfirmForm(forms.Form):
     """The confirmation of a previewed revision: the overrides shown in the difference, the date and the reason."""
 
     overrides_json = forms.CharField(widget=forms.HiddenInput)
-    effective_on = forms.DateField(widget=forms.HiddenInput, error_messages={"invalid": DATE_INVALID})
+    effective_on = DateField(widget=forms.HiddenInput, error_messages={"invalid": DATE_INVALID})
     reason = forms.CharField(max_length=1000, widget=forms.HiddenInput)
 
     def clean_overrides_json(self) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pregon.core.forms import DateField
 from pregon.institutions.choices import EmploymentStatus
 from pregon.institutions.models import Area, Institution, Official
 
@@ -25,7 +26,7 @@ class AccountRegisterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Clase"), choices=Kind.choices, initial=Kind.OFFICIAL)
     email = forms.EmailField(label=_("Correo institucional de registro"), required=False)
     platform_account_id = forms.CharField(label=_("Id persistente en la plataforma"), max_length=128, required=False)
-    opened_on = forms.DateField(label=_("Fecha de apertura"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    opened_on = DateField(label=_("Fecha de apertura"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     attention_hours = forms.CharField(label=_("Horario de atención"), max_length=255, required=False)
     holiday_notice = forms.CharField(label=_("Aviso de días inhábiles"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     purpose = forms.CharField(label=_("Propósito"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -49,7 +50,7 @@ class AdministratorAssignForm(forms.Form):
 
 
 class AdministratorEndForm(forms.Form):
-    ends_on = forms.DateField(label=_("Terminó el"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = DateField(label=_("Terminó el"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.CharField(label=_("Motivo"), max_length=255)
 
 
