@@ -145,6 +145,7 @@ class FieldView:
     choices: list[tuple[str, Any]] = field(default_factory=list)
     max_length: int | None = None
     html_id: str = ""
+    blank: bool = False  # may be left empty (optional, with no default value)
 
     @property
     def checked(self) -> bool:
@@ -226,6 +227,7 @@ def fields_for(model: type[Input], *, institution: Any, actor: Any, values: Mapp
             name=name, label=ui.label or name, widget=widget, required=info.is_required() and widget != "checkbox",
             value=value, help=ui.help, error=" ".join(errors.get(name, [])), choices=choices,
             max_length=_max_length(info), html_id=f"id_{prefix}-{name}" if prefix else f"id_{name}",
+            blank=not info.is_required() and info.default in (None, "") and widget != "checkbox",
         ))
     return views
 
@@ -250,13 +252,13 @@ def _message(error: Mapping[str, Any]) -> str:
         return gettext("Elija una opción válida.")
     if kind in ("literal_error", "enum"):
         return gettext("Elija una opción válida.")
-    if kind.startswith("datetime") or kind.startswith("timezone"):
+    if kind.startswith(("datetime", "timezone")):
         return gettext("Escriba una fecha y hora válidas (día, mes y año existentes; hora de 00:00 a 23:59).")
     if kind.startswith("date"):
         return gettext("Escriba una fecha válida (día, mes y año existentes).")
     if kind.startswith("bool"):
         return gettext("Indique sí o no.")
-    if kind.startswith("int") or kind.startswith("float") or kind.startswith("decimal"):
+    if kind.startswith(("int", "float", "decimal")):
         return gettext("Escriba un número válido.")
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return gettext("El número está fuera del rango permitido.")

@@ -243,3 +243,14 @@ def test_every_spec_names_actions_of_its_table_and_its_pages_have_rules() -> Non
         assert set(spec.actions) <= names
         for page in ("list", "detail", "transition") + (("create",) if spec.create else ()):
             assert spec.url_name(page) in URL_PERMISSIONS
+
+
+@pytest.mark.django_db
+def test_every_procedure_is_in_the_admin_read_only(admin_client: Client) -> None:
+    from django.contrib import admin
+
+    for spec in all_specs():
+        model_admin = admin.site._registry[spec.model]
+        assert not model_admin.has_change_permission(None) and not model_admin.has_delete_permission(None)
+        url = reverse(f"admin:{spec.model._meta.app_label}_{spec.model._meta.model_name}_changelist")
+        assert admin_client.get(url).status_code == 200, spec.key
