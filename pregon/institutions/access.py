@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.db.models import Exists, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -103,6 +103,20 @@ def _departed_here(user: Any, institution: Institution) -> Q:
     left = officials.filter(employment_status=EmploymentStatus.ENDED, employment_ended_on__lte=today)
     still = officials.exclude(employment_status=EmploymentStatus.ENDED, employment_ended_on__lte=today)
     return Q(Exists(left)) & ~Q(Exists(still))
+
+
+def memberships_in_force_in(institution: Institution, roles: Iterable[str] = ()) -> QuerySet[Membership]:
+    """The memberships of `institution` (with one of `roles`, when given) that count today: those of people who
+    have left it (see `departed_institution_ids`) are left out. For "who holds this role here" questions."""
+    today = _local_today(institution.timezone)
+    officials = Official.objects.filter(institution=institution, user_id=OuterRef("user_id"))
+    left = officials.filter(employment_status=EmploymentStatus.ENDED, employment_ended_on__lte=today)
+    still = officials.exclude(employment_status=EmploymentStatus.ENDED, employment_ended_on__lte=today)
+    qs = Membership.objects.filter(institution=institution)
+    roles = [str(r) for r in roles]
+    if roles:
+        qs = qs.filter(role__in=roles)
+    return qs.exclude(Q(Exists(left)) & ~Q(Exists(still)))
 
 
 # Within `access_memo()`: the user's memberships in force and departures, loaded once (see there).

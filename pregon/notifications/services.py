@@ -40,9 +40,9 @@ class Message:
 
 
 def recipients_for(*, institution: Any, roles: Iterable[str] = (), users: Iterable[Any] = ()) -> list[Any]:
-    """Active users named directly plus active users holding any of `roles` in `institution` (via Membership),
-    without duplicates, in a stable order."""
-    from pregon.institutions.models import Membership
+    """Active users named directly plus active users holding any of `roles` in `institution` (memberships in
+    force: not of officials who have left), without duplicates, in a stable order."""
+    from pregon.institutions.access import memberships_in_force_in
 
     user_model = get_user_model()
     ids: dict[int, None] = {}
@@ -52,7 +52,7 @@ def recipients_for(*, institution: Any, roles: Iterable[str] = (), users: Iterab
     roles = [str(r) for r in roles]
     if roles and institution is not None:
         for user_id in (
-            Membership.objects.filter(institution=institution, role__in=roles)
+            memberships_in_force_in(institution, roles)  # not those who have left the institution
             .order_by("user_id")
             .values_list("user_id", flat=True)
             .distinct()

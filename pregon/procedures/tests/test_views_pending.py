@@ -16,6 +16,7 @@ from pregon.institutions.choices import Rank, Role
 from pregon.institutions.models import Membership
 from pregon.institutions.policies import policy_for
 from pregon.institutions.services import official_end_employment
+from pregon.notifications.services import notify
 from pregon.notifications.tests.test_ics import parse
 from pregon.procedures import services_accounts as svc
 from pregon.procedures.models import AdministratorChange, CredentialRotation, Deadline
@@ -139,6 +140,10 @@ def test_the_rotation_after_a_departure_is_in_it_s_list_and_the_official_who_lef
             svc.credential_rotation_attest(rotation=rotation, actor=gone, password_changed=True,
                                            sessions_revoked=True, recovery_email_checked=True)
         assert getattr(exc.value, "status", None) == 404
+        # Nor do they receive what is sent to their former role there.
+        colleague = owner(world, "account_admin")
+        rows = notify(institution=world.institution, subject="Aviso", body="Texto", roles=["account_admin"])
+        assert [r.recipient for r in rows] == [colleague]
     # The day before the baja the same person still had access.
     with time_machine.travel(ended - dt.timedelta(days=1), tick=False):
         client.force_login(gone)
