@@ -251,9 +251,9 @@ def test_each_service_writes_exactly_one_ledger_event(rosarito, action, expected
             consultation_approve(consultation=consultation, actor=rosarito["comms"])
         elif action == "reject":
             consultation_reject(consultation=consultation, actor=rosarito["comms"], reason="No.")
-    if action == "withdraw":
-        consultation_withdraw(consultation=consultation, actor=rosarito["account_admin"])
-    elif action == "expire":
+        elif action == "withdraw":  # within the term: after it, silence has already decided (rosarito:9.7)
+            consultation_withdraw(consultation=consultation, actor=rosarito["account_admin"])
+    if action == "expire":
         with time_machine.travel(dt.datetime(2026, 4, 1, tzinfo=TIJUANA), tick=False):
             tick()
     actions = list(Event.objects.order_by("seq").values_list("action", flat=True)[before:])
