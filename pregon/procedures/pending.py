@@ -2,6 +2,9 @@
 
 A procedure is pending for a user when, in its current state:
 
+Every procedure is one `ProcedureSpec` (pregon/procedures/spec.py): its model, its table and its visibility rule
+(an entry is listed only if its page would open for the user).
+
 - **to act** ("Por atender"): the user may take one of the steps owed there now — IT's opinion, Communications'
   decision, an attestation, a designation, a correction… — as `available_transitions()` answers it (right state,
   right role in force today, the table's guard passes). Optional actions (cancelling) and the owner's withdrawal are
@@ -25,10 +28,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 from typing import Any
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
@@ -41,7 +42,8 @@ from pregon.policy import Policy
 from .choices import DeadlineStatus
 from .deadlines import time_left
 from .models import Deadline, ProcedureModel, TransitionRecord
-from .workflows import Transition, Workflow, available_transitions, registered_workflows
+from .spec import all_specs
+from .workflows import Transition, Workflow, available_transitions
 
 ROWS_PER_PROCEDURE = 300  # a bound per procedure kind; the page says how many more there are
 
@@ -91,15 +93,6 @@ class PendingItem:
     @property
     def clauses(self) -> list[str]:
         return list(self.deadline.clauses) if self.deadline is not None else []
-
-
-@cache
-def model_for_workflow(name: str) -> type[ProcedureModel] | None:
-    """The procedure model whose `workflow_name` is `name` (the spec registry will name it directly)."""
-    for model in apps.get_app_config("procedures").get_models():
-        if issubclass(model, ProcedureModel) and model.workflow_name == name:
-            return model
-    return None
 
 
 def _related(model: type[ProcedureModel]) -> list[str]:
@@ -216,20 +209,18 @@ def pending_for_user(*, user: Any, now: datetime | None = None, institution: Ins
         policies = {pk: policy_for(inst) for pk, inst in institutions.items()}
         areas: dict[int, Area] | None = None
         calendars: dict[int, Any] = {}
-        for workflow in registered_workflows():
-            model = model_for_workflow(workflow.name)
-            if model is None:
-                continue
+        for spec in all_specs():
+            workflow, model = spec.workflow, spec.model
             condition = Q(pk__in=[])
             states_by_institution: dict[int, tuple[set[str], set[str]]] = {}
-            for pk in institutions:
+            for pk, inst in institutions.items():
                 act, follow = _states_for(workflow, policies[pk], held[pk])
                 states_by_institution[pk] = (act, follow)
-                if act | follow:
-                    condition |= Q(institution_id=pk, status__in=sorted(act | follow))
-            if model.owner_field:
-                condition |= Q(institution_id__in=sorted(institutions), status__in=_open_states(workflow),
-                               **{model.owner_field: user})
+                here = Q(status__in=sorted(act | follow)) if act | follow else Q(pk__in=[])
+                if model.owner_field:
+                    here |= Q(status__in=_open_states(workflow), **{model.owner_field: user})
+                # the kind's one visibility rule (ProcedureSpec.visible): an entry never links to a 404
+                condition |= Q(institution_id=pk) & here & Q(pk__in=spec.visible(user, inst).values("pk"))
             rows = list(model.objects.filter(condition).select_related(*_related(model))
                         .order_by("created_at", "id")[:ROWS_PER_PROCEDURE])
             if not rows:

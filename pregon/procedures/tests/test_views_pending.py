@@ -104,12 +104,17 @@ def test_an_overdue_step_stays_marked_overdue_until_it_is_resolved(client):
     setup_area(world)
     start = dt.datetime(2026, 3, 2, 17, 0, tzinfo=dt.UTC)  # Monday, 09:00 in Tijuana
     acc, _gone = _departure(world, start)
-    colleague = owner(world, "account_admin")
+    colleague = owner(world, "account_admin")  # the account's other administrator (the suplente)
+    suplente = official(world, "Daniela Ortiz", Rank.OPERATIVO, user=colleague)
+    Administrator.objects.create(account=acc, official=suplente, role=AdminRole.ALTERNATE, starts_on=dt.date(2026, 1, 5))
     rotation = CredentialRotation.objects.get(account=acc)
     deadline = Deadline.objects.get(workflow="credential_rotation", status="open")
+    stranger = make_user("rosarito-otro-admin")  # administers no account of this one's: does not see it
+    Membership.objects.create(user=stranger, institution=world.institution, role=Role.ACCOUNT_ADMIN)
     with time_machine.travel(deadline.due_at - dt.timedelta(hours=1), tick=False):
         row = _section(_page(client, colleague), "Por atender")
         assert str(rotation) in row and "vencido" not in row
+        assert str(rotation) not in _page(client, stranger)
     with time_machine.travel(deadline.due_at + dt.timedelta(minutes=1), tick=False):
         assert "vencido" in _section(_page(client, colleague), "Por atender")  # before the tick runs
         tick()
