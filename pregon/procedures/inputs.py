@@ -124,8 +124,7 @@ register_ref("area", Ref(_areas))
 register_ref("platform", Ref(_platforms, key="slug"))
 register_ref("account", Ref(_accounts))
 register_ref("official", Ref(_officials))
-register_ref("administrator", Ref(_administrators,
-                                  label=lambda a: f"{a.official.full_name} · {a.account} ({a.get_role_display()})"))
+register_ref("administrator", Ref(_administrators))
 
 
 # ------------------------------------------------------------------------------------------------ introspection

@@ -62,7 +62,7 @@ def test_ine_has_no_consultation_and_counts_weekends_inside_an_electoral_process
         due = deadline.due_at.astimezone(MEXICO_CITY)
         assert due.date() == dt.date(2027, 3, 7) and due.weekday() == 6, due  # Sunday
         page.goto(change.get_absolute_url())
-        assert page.get_by_text(f"Vence el {due:%d/%m/%Y %H:%M}").is_visible()
+        assert page.get_by_text("Vence el 7 de marzo de 2027, 23:59").is_visible()
         assert page.get_by_text("2 días hábiles").is_visible()
 
     assert not script_errors(page), script_errors(page)

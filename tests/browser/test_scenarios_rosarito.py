@@ -61,7 +61,7 @@ def test_rosarito_opening_registration_departure_and_rotation_expiry(page, live_
         page.goto(detail)
         form = action_form(page, "Emitir la opinión técnica")
         field(form, "Sentido de la opinión").select_option(label="favorable")
-        field(form, "Motivos").fill("Viable técnicamente.")
+        field(form, "Opinión técnica").fill("Viable técnicamente.")
         form.get_by_role("button", name="Emitir la opinión técnica").click()
         page.wait_for_load_state()
         assert "Listo: el trámite quedó" in messages_text(page)
@@ -128,7 +128,7 @@ def test_rosarito_opening_registration_departure_and_rotation_expiry(page, live_
         assert account.status == AccountStatus.AT_RISK
         page.goto(rotation.get_absolute_url())
         assert page.get_by_role("heading", name="Plazo").is_visible()
-        assert page.get_by_text(re.compile(r"Vence el .*1 días hábiles")).is_visible()
+        assert page.get_by_text(re.compile(r"Vence el .*1 día hábil")).is_visible()
         deadline = Deadline.objects.get(workflow="credential_rotation", status="open")
 
     # Nobody attests in time: one business day later `pregon tick` applies the expiry and tells IT.
