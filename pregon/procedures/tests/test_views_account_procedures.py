@@ -254,3 +254,20 @@ def test_every_procedure_is_in_the_admin_read_only(admin_client: Client) -> None
         assert not model_admin.has_change_permission(None) and not model_admin.has_delete_permission(None)
         url = reverse(f"admin:{spec.model._meta.app_label}_{spec.model._meta.model_name}_changelist")
         assert admin_client.get(url).status_code == 200, spec.key
+
+
+def test_the_openapi_schema_describes_every_procedure_s_endpoints_and_bodies(client: Client) -> None:
+    schema = client.get("/api/v1/openapi.json").json()
+    operations = {op["operationId"]: op for path in schema["paths"].values() for op in path.values()}
+    for spec in all_specs():
+        op = spec.api_segment.replace("-", "_")
+        assert {f"{op}_list", f"{op}_get"} <= set(operations), spec.key
+        for t in spec.workflow.transitions:
+            if not t.is_system:
+                assert f"{op}_{t.name}" in operations, (spec.key, t.name)
+        if spec.create is not None:
+            body = operations[f"{op}_create"]["requestBody"]["content"]["application/json"]["schema"]
+            ref = body["$ref"].rsplit("/", 1)[-1]
+            required = set(schema["components"]["schemas"][ref].get("required", []))
+            wanted = {n for n, f in spec.create.input.model_fields.items() if f.is_required()}
+            assert required == wanted, spec.key
