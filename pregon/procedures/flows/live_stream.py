@@ -50,7 +50,7 @@ def authoriser_clauses(obj: Any, policy: Policy) -> tuple[str, ...]:
 
 
 def _authoriser_roles(policy: Policy) -> tuple[str, ...]:
-    return tuple(sorted({policy.live_stream.main_authorised_by, policy.live_stream.alternate_authorised_by}))
+    return tuple(dict.fromkeys((policy.live_stream.main_authorised_by, policy.live_stream.alternate_authorised_by)))
 
 
 def _clauses(policy: Policy) -> tuple[str, ...]:

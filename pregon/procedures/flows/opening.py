@@ -77,10 +77,9 @@ def decider_clauses(obj: Any, policy: Policy) -> tuple[str, ...]:
 
 
 def _decider_roles(policy: Policy) -> tuple[str, ...]:
-    roles = {policy.opening.decided_by}
-    if policy.opening.alternate_requires_authorisation_by:
-        roles.add(policy.opening.alternate_requires_authorisation_by)
-    return tuple(sorted(roles))
+    """The policy's deciders, in the policy's order (the main decider first), never alphabetically."""
+    return tuple(dict.fromkeys(r for r in (policy.opening.decided_by,
+                                           policy.opening.alternate_requires_authorisation_by) if r))
 
 
 def _signer_roles(policy: Policy) -> tuple[str, ...]:
@@ -93,7 +92,7 @@ def _opinion_roles(policy: Policy) -> tuple[str, ...]:
 
 
 def _reporter_roles(policy: Policy) -> tuple[str, ...]:
-    return tuple(sorted({policy.opening.signed_by, "account_admin"}))
+    return tuple(dict.fromkeys((policy.opening.signed_by, "account_admin")))  # the area first (opening.report_fields)
 
 
 def _clauses(policy: Policy) -> tuple[str, ...]:
@@ -153,8 +152,9 @@ def _report_guard(obj: Any, ctx: TransitionContext) -> str | None:
     if ctx.actor is not None:
         from pregon.institutions.access import roles_of
 
-        held = roles_of(ctx.actor, obj.institution) & set(_reporter_roles(ctx.policy))
-        role = sorted(held)[0] if held else ctx.policy.opening.signed_by
+        held = roles_of(ctx.actor, obj.institution)
+        # the area scope is checked for the policy's reporter role first (the signer), not the alphabetically first
+        role = next((r for r in _reporter_roles(ctx.policy) if r in held), ctx.policy.opening.signed_by)
         require_role_for_area(ctx.actor, obj.institution, role, obj.area, refs(ctx.policy, "opening.report_fields"))
     return None
 

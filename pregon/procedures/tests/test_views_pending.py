@@ -79,6 +79,10 @@ def test_it_sees_the_opinion_step_the_moment_an_opening_request_is_submitted(cli
     assert "Turismo Rosarito" not in _section(_page(client, world["comms"]), "Por atender")
     assert "Turismo Rosarito" in _section(_page(client, world["area_head"]), "En espera de respuesta")
 
+    client.force_login(world["it"])
+    home = client.get(reverse("home")).content.decode()  # the home page's panel says it too
+    assert "Turismo Rosarito" in home and "emitir la opinión técnica" in home and reverse("pending:list") in home
+
     svc.opening_request_give_opinion(request=request, actor=world["it"], opinion="Viable.", favourable=True)
     assert "Turismo Rosarito" not in _section(_page(client, world["it"]), "Por atender")
     to_act = _section(_page(client, world["comms"]), "Por atender")
