@@ -18,9 +18,10 @@ from .models import Platform, SocialAccount
 FILTER_FIELDS = ("platform", "tier", "kind", "status", "area", "q", "sort")
 
 # The orders the inventory offers (`sort`); "" is the default. Each ends with the primary key, so that pages of
-# the list never overlap or skip a row.
+# the list never overlap or skip a row. The default one is read straight from the indexes registry_platform_order
+# and registry_account_inventory (no sort of the whole institution, even for its last page).
 SORTS: dict[str, tuple[str, ...]] = {
-    "": ("platform__sort_order", "tier", "handle", "pk"),
+    "": ("platform__sort_order", "platform__slug", "tier", "handle", "pk"),
     "cuenta": ("handle", "platform__sort_order", "pk"),
     "area": ("area__name", "platform__sort_order", "handle", "pk"),
     "situacion": ("status", "platform__sort_order", "handle", "pk"),

@@ -29,7 +29,7 @@ from pregon.permissions import institution_rule
 
 from . import inventory as inv
 from . import selectors, services
-from .choices import AccountStatus
+from .choices import AccountStatus, Kind, Tier
 from .filters import AccountFilters
 from .forms import (
     AccountRegisterForm,
@@ -67,6 +67,17 @@ def _form_errors_from(form: Any, exc: ApplicationError) -> None:
         form.add_error(None, str(exc.message))
 
 
+def _with_labels(accounts: list[SocialAccount]) -> None:
+    """Sets tier_label, kind_label and status_label on each row. get_FOO_display() hashes every choice's lazy label
+    on each call (Django's make_hashable), hundreds of translations per list page; here each label is translated
+    once per request."""
+    tiers, kinds, statuses = ({value: str(label) for value, label in c.choices} for c in (Tier, Kind, AccountStatus))
+    for account in accounts:
+        account.tier_label = tiers.get(account.tier, account.tier)  # type: ignore[attr-defined]
+        account.kind_label = kinds.get(account.kind, account.kind)  # type: ignore[attr-defined]
+        account.status_label = statuses.get(account.status, account.status)  # type: ignore[attr-defined]
+
+
 @require_GET
 @institution_rule("registry:account_list")
 def account_list(request: HttpRequest, institution: Institution) -> HttpResponse:
@@ -75,6 +86,7 @@ def account_list(request: HttpRequest, institution: Institution) -> HttpResponse
     table."""
     filters = AccountFilters(request.GET or None, institution=institution)
     paged = paginate(request, selectors.account_list_visible_to(request.user, institution, filters.values()))
+    _with_labels(paged.items)
     held = request.institution_roles  # type: ignore[attr-defined]
     context = {
         "institution": institution,

@@ -47,7 +47,7 @@ def test_inbox_shows_fifty_a_page_newest_first_with_the_total(client, institutio
 def test_inbox_bad_page_shows_the_first_page(client, institution_a, comms_a):
     _notify(institution_a, comms_a, 3)
     client.force_login(comms_a)
-    response = client.get(reverse("notifications:inbox") + "?page=x%00")
+    response = client.get(reverse("notifications:inbox") + "?page=x")
     assert response.status_code == 200 and "Página 1 de 1 · 3 resultados" in response.content.decode()
 
 
