@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from pregon.institutions.models import ElectoralPeriod, NonWorkingDay
-from pregon.institutions.tests.factories import AreaFactory, MembershipFactory, UserFactory
+from pregon.institutions.tests.factories import AreaFactory, MembershipFactory, OfficialFactory, UserFactory
 from pregon.procedures.choices import ConsultationStatus
 from pregon.procedures.services import consultation_create
 from pregon.publications.models import Publication
@@ -137,6 +137,17 @@ def test_the_deadline_helper_refuses_an_impossible_start(client, comms_a, instit
 
 
 @pytest.mark.parametrize("value", IMPOSSIBLE)
+def test_a_departure_on_an_impossible_date_is_refused_and_the_official_stays(client, comms_a, institution_a, value):
+    official = OfficialFactory(institution=institution_a)
+    client.force_login(comms_a)
+    response = client.post(_url("institutions:official_end", institution_a, official=official.public_id),
+                           {"ended_on": value, "reason": "Renuncia"})
+    assert response.status_code == 200 and "errorlist" in response.content.decode()
+    official.refresh_from_db()
+    assert official.employment_status == "active"
+
+
+@pytest.mark.parametrize("value", IMPOSSIBLE)
 def test_registering_an_account_opened_on_an_impossible_date_is_refused(client, comms_a, account_a, value):
     client.force_login(comms_a)
     response = client.post(_url("registry:account_register", account_a.institution), {
@@ -169,6 +180,15 @@ def test_a_nul_character_in_a_form_field_is_refused_and_nothing_is_saved(client,
                            {"date": "2026-03-02", "reason": "Asueto\x00", "source": ""})
     assert response.status_code == 400 and NUL_MESSAGE in response.content.decode()
     assert not NonWorkingDay.objects.exists()
+
+
+def test_an_uploaded_file_may_hold_nul_bytes_it_is_the_parser_that_judges_it(client, comms_a, account_a):
+    client.force_login(comms_a)
+    upload = SimpleUploadedFile("export.xlsx", b"PK\x03\x04\x00\x00 not really a spreadsheet")
+    response = client.post(_url("publications:import", account_a.institution),
+                           {"account": str(account_a.public_id), "file": upload})
+    assert response.status_code == 200 and NUL_MESSAGE not in response.content.decode()
+    assert not Publication.objects.exists()
 
 
 def test_a_nul_character_in_an_api_body_is_a_json_400(client, comms_a, account_a):
@@ -213,3 +233,17 @@ def test_an_outsider_gets_no_other_persons_data_from_a_hostile_query(client, ins
     MembershipFactory(user=outsider, institution=institution_b, role="comms")
     client.force_login(outsider)
     assert client.get(_url("registry:account_list", account_a.institution), BAD_FILTERS).status_code == 404
+
+
+@pytest.mark.parametrize("change", [{"display_name": "\ud800"}, {"opened_on": "2026-02-30"},
+                                    {"opened_on": "99999-01-01"}, {"display_name": "x" * 100_000},
+                                    {"area": "no-es-un-id"}, {"tier": "no-existe"}])
+def test_hostile_input_to_the_api_is_a_json_4xx_and_registers_nothing(client, comms_a, account_a, change):
+    client.force_login(comms_a)
+    body = {"url": "https://x.com/turismorosarito", "display_name": "Turismo", "area": str(account_a.area.public_id),
+            **change}
+    response = client.post(f"/api/v1/registry/{account_a.institution.slug}/accounts", json.dumps(body),
+                           content_type="application/json")
+    assert 400 <= response.status_code < 500, response.content[:300]
+    assert "error" in response.json()
+    assert SocialAccount.objects.count() == 1
