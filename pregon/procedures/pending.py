@@ -45,7 +45,7 @@ from .models import Deadline, ProcedureModel, TransitionRecord
 from .spec import all_specs
 from .workflows import Transition, Workflow, available_transitions
 
-ROWS_PER_PROCEDURE = 300  # a bound per procedure kind; the page says how many more there are
+ROWS_PER_PROCEDURE = 300  # a bound per procedure kind (oldest first), so one page never loads a whole padrón
 
 TO_ACT = "act"
 FOLLOWING = "follow"
@@ -146,46 +146,58 @@ def _deadlines_of(model: type[ProcedureModel], ids: list[int]) -> dict[int, list
     return by_subject
 
 
-def _last_person_acted(model: type[ProcedureModel], ids: list[int]) -> dict[int, datetime]:
-    """When a person last acted on each subject (for expiries that keep the state, e.g. an incident's steps)."""
-    from django.db.models import Max
+def _acts_by_role(model: type[ProcedureModel], ids: list[int]) -> dict[int, list[tuple[datetime, set[str]]]]:
+    """For expiries that keep the state (an incident's steps): when people acted on each subject, with the roles
+    each holds there now — an overdue step is resolved once someone holding its responsible role acted after it
+    ran out. Two queries for all the subjects."""
+    from pregon.institutions.models import Membership
 
     ct = ContentType.objects.get_for_model(model)
-    rows = (
-        TransitionRecord.objects.filter(subject_type=ct, subject_id__in=ids, actor__isnull=False)
-        .values("subject_id").annotate(last=Max("created_at")).values_list("subject_id", "last")
-    )
-    return dict(rows)
+    records = list(TransitionRecord.objects.filter(subject_type=ct, subject_id__in=ids, actor__isnull=False)
+                   .values_list("subject_id", "institution_id", "actor_id", "created_at"))
+    roles: dict[tuple[int, int], set[str]] = defaultdict(set)
+    actor_ids = sorted({actor for _s, _i, actor, _at in records})
+    for user_id, institution_id, role in Membership.objects.filter(user_id__in=actor_ids).values_list(
+            "user_id", "institution_id", "role"):
+        roles[(user_id, institution_id)].add(role)
+    acts: dict[int, list[tuple[datetime, set[str]]]] = defaultdict(list)
+    for subject_id, institution_id, actor_id, at in records:
+        acts[subject_id].append((at, roles[(actor_id, institution_id)]))
+    return acts
+
+
+def _still_overdue(obj: Any, workflow: Workflow, deadline: Deadline,
+                   acts: dict[int, list[tuple[datetime, set[str]]]] | None) -> bool:
+    """Whether an expired term still marks the entry overdue: while the procedure sits where the expiry put it
+    (a rotation `overdue`); for an expiry that keeps the state (an incident's step), until someone holding the
+    term's responsible role acts on the procedure after it ran out."""
+    expiry = next((t for t in workflow.transitions if t.name == deadline.on_expiry), None)
+    if expiry is None or expiry.target != obj.status:
+        return False
+    if expiry.target != deadline.state:
+        return True
+    ran_out = deadline.closed_at or deadline.due_at
+    return not any(at >= ran_out and deadline.responsible_role in held
+                   for at, held in (acts or {}).get(obj.pk, []))
 
 
 def _choose_deadline(
     obj: Any, workflow: Workflow, deadlines: list[Deadline], held: set[str], now: datetime,
-    last_acted: dict[int, datetime] | None,
+    acts: dict[int, list[tuple[datetime, set[str]]]] | None,
 ) -> tuple[Deadline | None, bool]:
     """The term shown with the entry and whether it is overdue.
 
-    Open terms first, the user's own (their role must act) before the others, soonest first; an open term past its
-    due instant is overdue even before the tick runs. Without an open term, an expired one keeps the entry overdue
-    while the procedure sits where the expiry put it (a rotation `overdue`); for an expiry that keeps the state (an
-    incident's step), until a person acts on the procedure again.
+    The terms still running and those that ran out unresolved (`_still_overdue`); the user's own (their role must
+    act) before the others; the overdue one first, else the soonest. An open term past its due instant is overdue
+    even before the tick runs.
     """
-    open_terms = [d for d in deadlines if d.status == DeadlineStatus.OPEN]
-    if open_terms:
-        mine = [d for d in open_terms if d.responsible_role in held] or open_terms
-        overdue = any(d.due_at <= now for d in mine)
-        shown = next((d for d in mine if d.due_at <= now), mine[0])
-        return shown, overdue
-    expired = [d for d in deadlines if d.status == DeadlineStatus.EXPIRED]
-    for deadline in sorted(expired, key=lambda d: d.due_at, reverse=True):
-        expiry = next((t for t in workflow.transitions if t.name == deadline.on_expiry), None)
-        if expiry is None or expiry.target != obj.status:
-            continue
-        if expiry.target == deadline.state:  # the expiry kept the state: overdue until a person acts again
-            acted = (last_acted or {}).get(obj.pk)
-            if acted is not None and deadline.closed_at is not None and acted > deadline.closed_at:
-                continue
-        return deadline, True
-    return None, False
+    candidates = [d for d in deadlines if d.status == DeadlineStatus.OPEN or (
+        d.status == DeadlineStatus.EXPIRED and _still_overdue(obj, workflow, d, acts))]
+    if not candidates:
+        return None, False
+    mine = [d for d in candidates if d.responsible_role in held] or candidates
+    late = [d for d in mine if d.status == DeadlineStatus.EXPIRED or d.due_at <= now]
+    return (late[0], True) if late else (mine[0], False)
 
 
 def pending_for_user(*, user: Any, now: datetime | None = None, institution: Institution | None = None
@@ -233,7 +245,7 @@ def pending_for_user(*, user: Any, now: datetime | None = None, institution: Ins
             keeps_state = any(
                 t.is_system and t.target in t.sources for t in workflow.transitions
             )
-            last_acted = _last_person_acted(model, ids) if keeps_state else None
+            acts = _acts_by_role(model, ids) if keeps_state else None
             for obj in rows:
                 pk = obj.institution_id
                 act, follow = states_by_institution[pk]
@@ -250,7 +262,7 @@ def pending_for_user(*, user: Any, now: datetime | None = None, institution: Ins
                 else:
                     continue
                 deadline, overdue = _choose_deadline(obj, workflow, deadlines.get(obj.pk, []), held[pk], now,
-                                                     last_acted)
+                                                     acts)
                 left = None
                 if deadline is not None:
                     if pk not in calendars:

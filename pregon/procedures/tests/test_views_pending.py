@@ -18,10 +18,13 @@ from pregon.institutions.policies import policy_for
 from pregon.institutions.services import official_end_employment
 from pregon.notifications.services import notify
 from pregon.notifications.tests.test_ics import parse
-from pregon.procedures import services_accounts as svc
+from pregon.procedures.flows.administrator_change import administrator_change_create
+from pregon.procedures.flows.consultation import consultation_create
+from pregon.procedures.flows.credential_rotation import credential_rotation_attest
+from pregon.procedures.flows.incident import incident_report, incident_step_complete
+from pregon.procedures.flows.opening import opening_request_create, opening_request_give_opinion
 from pregon.procedures.models import AdministratorChange, CredentialRotation, Deadline
-from pregon.procedures.services import consultation_create, tick
-from pregon.procedures.services_lifecycle import incident_report
+from pregon.procedures.services import tick
 from pregon.procedures.workflows import workflow_named
 from pregon.registry.choices import AdminRole, Tier
 from pregon.registry.models import Administrator
@@ -53,7 +56,7 @@ def _proposal(world, **extra):
                   "platform": platform("facebook"), "proposed_name": "Turismo Rosarito", "objectives": "Promover el turismo",
                   "scope": "Municipal", "coverage_or_benefits": "Visitantes", "justification": "Programa de turismo 2026"}
     values.update(extra)
-    return svc.opening_request_create(**values)
+    return opening_request_create(**values)
 
 
 def _departure(world, when):
@@ -83,7 +86,7 @@ def test_it_sees_the_opinion_step_the_moment_an_opening_request_is_submitted(cli
     home = client.get(reverse("home")).content.decode()  # the home page's panel says it too
     assert "Turismo Rosarito" in home and "emitir la opinión técnica" in home and reverse("pending:list") in home
 
-    svc.opening_request_give_opinion(request=request, actor=world["it"], opinion="Viable.", favourable=True)
+    opening_request_give_opinion(request=request, actor=world["it"], opinion="Viable.", favourable=True)
     assert "Turismo Rosarito" not in _section(_page(client, world["it"]), "Por atender")
     to_act = _section(_page(client, world["comms"]), "Por atender")
     assert "Autorizar la apertura; rechazar la apertura" in to_act
@@ -126,7 +129,7 @@ def test_an_overdue_step_stays_marked_overdue_until_it_is_resolved(client):
         assert rotation.status == "overdue"
         row = _section(_page(client, colleague), "Por atender")  # after the tick: still there, still overdue
         assert str(rotation) in row and "vencido" in row and "Confirmar el cambio de contraseñas" in row
-        svc.credential_rotation_attest(rotation=rotation, actor=colleague, password_changed=True,
+        credential_rotation_attest(rotation=rotation, actor=colleague, password_changed=True,
                                        sessions_revoked=True, recovery_email_checked=True)
         assert str(rotation) not in _page(client, colleague)
 
@@ -146,7 +149,7 @@ def test_the_rotation_after_a_departure_is_in_it_s_list_and_the_official_who_lef
         assert client.get(calendar).status_code == 404
         assert str(rotation) not in _page(client, gone)
         with pytest.raises(Exception) as exc:
-            svc.credential_rotation_attest(rotation=rotation, actor=gone, password_changed=True,
+            credential_rotation_attest(rotation=rotation, actor=gone, password_changed=True,
                                            sessions_revoked=True, recovery_email_checked=True)
         assert getattr(exc.value, "status", None) == 404
         # Nor do they receive what is sent to their former role there.
@@ -172,7 +175,7 @@ def test_an_official_whose_baja_is_dated_later_cannot_attest_their_own_rotation(
         rotation = CredentialRotation.objects.get(account=acc)
         assert "Confirmar el cambio de contraseñas" not in _page(client, admin_user)
         with pytest.raises(Exception) as exc:
-            svc.credential_rotation_attest(rotation=rotation, actor=admin_user, password_changed=True,
+            credential_rotation_attest(rotation=rotation, actor=admin_user, password_changed=True,
                                            sessions_revoked=True, recovery_email_checked=True)
         assert "Quien dejó la cuenta" in str(exc.value)
         rotation.refresh_from_db()
@@ -191,11 +194,27 @@ def test_a_four_hour_term_is_shown_in_hours(client):
         assert "3 de marzo de 2026, 14:00" in to_act  # in Bogotá's time
 
 
+def test_an_incident_step_past_its_term_stays_overdue_until_its_role_completes_it(client):
+    world = make_world("pasto")
+    setup_area(world)
+    acc = account(world)
+    opened = dt.datetime(2026, 3, 3, 15, 0, tzinfo=dt.UTC)  # Tuesday, Bogotá 10:00
+    with time_machine.travel(opened, tick=False):
+        incident = incident_report(account=acc, actor=world["account_admin"], kind="hijacked", description="Spam")
+    with time_machine.travel(opened + dt.timedelta(hours=4, minutes=1), tick=False):
+        tick()  # the warn_public step (Communications, 4 hours) ran out
+        assert "vencido" in _section(_page(client, world["comms"]), "Por atender")
+        assert "vencido" not in _section(_page(client, world["it"]), "Por atender")  # IT's steps still run
+        incident_step_complete(incident=incident, actor=world["comms"], step="warn_public", note="Aviso publicado")
+        row = _section(_page(client, world["comms"]), "Por atender")
+        assert str(incident.account_label) in row and "vencido" not in row
+
+
 def test_open_steps_follow_the_new_area_head(client):
     world = make_world("rosarito")
     area = setup_area(world)
     acc = account(world)
-    change = svc.administrator_change_create(institution=world.institution, actor=world["comms"], account=acc,
+    change = administrator_change_create(institution=world.institution, actor=world["comms"], account=acc,
                                              cause="Reasignación")
     head = world["area_head"]
     Membership.objects.filter(user=head, role=Role.AREA_HEAD).update(area=area)
