@@ -200,11 +200,12 @@ def _choose_deadline(
     return (late[0], True) if late else (mine[0], False)
 
 
-def pending_for_user(*, user: Any, now: datetime | None = None, institution: Institution | None = None
-                     ) -> list[PendingItem]:
+def pending_for_user(*, user: Any, now: datetime | None = None, institution: Institution | None = None,
+                     to_act_only: bool = False) -> list[PendingItem]:
     """Every open procedure the user owes a step on now, follows or waits for (see the module docstring), overdue
     first, then by due instant (those without a term last), across the institutions where the user's roles are in
-    force (or only `institution`)."""
+    force (or only `institution`). `to_act_only`: only what the user owes (the home panel); procedure kinds where
+    the user's roles owe nothing are then not even queried."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     now = now or timezone.now()
@@ -227,12 +228,18 @@ def pending_for_user(*, user: Any, now: datetime | None = None, institution: Ins
             states_by_institution: dict[int, tuple[set[str], set[str]]] = {}
             for pk, inst in institutions.items():
                 act, follow = _states_for(workflow, policies[pk], held[pk])
+                if to_act_only:
+                    follow = set()
                 states_by_institution[pk] = (act, follow)
                 here = Q(status__in=sorted(act | follow)) if act | follow else Q(pk__in=[])
-                if model.owner_field:
+                if model.owner_field and not to_act_only:
                     here |= Q(status__in=_open_states(workflow), **{model.owner_field: user})
+                elif not act:
+                    continue
                 # the kind's one visibility rule (ProcedureSpec.visible): an entry never links to a 404
                 condition |= Q(institution_id=pk) & here & Q(pk__in=spec.visible(user, inst).values("pk"))
+            if condition == Q(pk__in=[]):
+                continue
             rows = list(model.objects.filter(condition).select_related(*_related(model))
                         .order_by("created_at", "id")[:ROWS_PER_PROCEDURE])
             if not rows:
@@ -257,7 +264,8 @@ def pending_for_user(*, user: Any, now: datetime | None = None, institution: Ins
                     relation = TO_ACT
                 elif obj.status in follow:
                     relation = FOLLOWING
-                elif model.owner_field and obj.owner_id == user.pk and not workflow.is_terminal(obj.status):
+                elif not to_act_only and model.owner_field and obj.owner_id == user.pk and \
+                        not workflow.is_terminal(obj.status):
                     relation = WAITING
                 else:
                     continue
@@ -280,5 +288,5 @@ def pending_for_user(*, user: Any, now: datetime | None = None, institution: Ins
 
 def pending_for_home(*, request: Any, institution: Institution, roles: list[str]) -> dict[str, Any] | None:
     """Home panel: what the user owes in this institution (None when nothing)."""
-    items = [i for i in pending_for_user(user=request.user, institution=institution) if i.mine_to_act]
+    items = pending_for_user(user=request.user, institution=institution, to_act_only=True)
     return {"pending": items[:10], "more": max(0, len(items) - 10)} if items else None
