@@ -1,7 +1,7 @@
 """`make bench`: Pregón's checker against Microsoft Presidio on one generated corpus, in one run, on one core.
 
     .venv/bin/python bench/run.py [-n 100000] [--presidio blank,slim,model] [--presidio-limit model=5000,slim=10000]
-                                  [--no-record] [--profile]
+                                  [--no-record] [--profile] [--no-web | --web-only]
 
 Steps (every timed process is pinned to CPU 0 with `taskset -c 0` when available, one thread):
  1. generate the corpus (bench/corpus.py, seeded) into bench/out/;
@@ -11,7 +11,9 @@ Steps (every timed process is pinned to CPU 0 with `taskset -c 0` when available
  3. Presidio (bench/presidio_bench.py in bench/.venv-presidio) on the same corpus, or on its first N posts for
     the slow engines; its posts/s count the analysis loop only (engine load excluded), which favours Presidio;
  4. a crude agreement table: posts each flags as containing personal data, their overlap, and the planted ones;
- 5. prints a Markdown section and appends it to docs/benchmarks.md (unless --no-record).
+ 5. prints a Markdown section and appends it to docs/benchmarks.md (unless --no-record);
+ 6. the web benchmark, bench/web.py (`pregon serve` with 100,000 accounts on SQLite and PostgreSQL, wrk), which
+    records its own section (skip it with --no-web; --web-only runs it alone).
 """
 
 from __future__ import annotations
@@ -148,7 +150,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="first N posts per engine (others: the whole corpus)")
     ap.add_argument("--no-record", action="store_true", help="do not append to docs/benchmarks.md")
     ap.add_argument("--profile", action="store_true", help="append the per-category profile (5,000 posts)")
+    ap.add_argument("--no-web", action="store_true", help="skip the web benchmark (bench/web.py)")
+    ap.add_argument("--web-only", action="store_true", help="run only the web benchmark (bench/web.py)")
     args = ap.parse_args(argv)
+    if args.web_only:
+        return web(args)
 
     started = dt.datetime.now(dt.timezone.utc)
     info = machine()
@@ -279,7 +285,13 @@ def main(argv: list[str] | None = None) -> int:
         with open(DOC, "a", encoding="utf-8") as fh:
             fh.write("\n" + section)
         print(f"appended to {DOC.relative_to(ROOT)}")
-    return 0
+    return 0 if args.no_web else web(args)
+
+
+def web(args: argparse.Namespace) -> int:
+    """bench/web.py in its own process (it starts gunicorn and, for PostgreSQL, a throw-away cluster)."""
+    cmd = [sys.executable, str(BENCH / "web.py")] + (["--no-record"] if args.no_record else [])
+    return subprocess.run(cmd, cwd=ROOT, check=False).returncode
 
 
 if __name__ == "__main__":
