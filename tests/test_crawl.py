@@ -15,6 +15,7 @@ the exception.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from collections import deque
@@ -26,6 +27,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -33,6 +35,7 @@ from django.core.signals import got_request_exception
 from django.db import transaction
 from django.test import Client
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 
 from pregon.demo.management.commands.demo_load import SEEDS
 from pregon.institutions.choices import Role
@@ -238,7 +241,7 @@ class Crawl:
         return response
 
 
-def crawl(client: Client, start: str = "/") -> Crawl:
+def crawl(client: Client, start: str = "/", visits_per_shape: int = VISITS_PER_SHAPE) -> Crawl:
     """Breadth-first GET crawl from `start`: the 5xx found, the HTML pages and the forms on them."""
     result = Crawl(client)
     seen: set[str] = {start}
@@ -271,7 +274,7 @@ def crawl(client: Client, start: str = "/") -> Crawl:
             if link is None or link in seen or link.startswith(SKIP_PREFIXES):
                 continue
             shape = _shape(link)
-            if shapes.get(shape, 0) >= VISITS_PER_SHAPE:
+            if shapes.get(shape, 0) >= visits_per_shape:
                 continue
             shapes[shape] = shapes.get(shape, 0) + 1
             seen.add(link)
@@ -361,3 +364,23 @@ def test_no_page_reachable_from_the_home_page_answers_a_server_error(
     _fuzz_urls(result, FUZZED)
     _fuzz_forms(result, FUZZED)
     assert not result.failures, f"{username} got server errors:\n" + "\n".join(result.failures + server_errors)
+
+
+# Who sees every procedure of the institution, those the tick decided included.
+EXPIRY_ROLES = (Role.COMMS,)
+
+
+@pytest.mark.parametrize("institution", [seed.slug for seed in SEEDS])
+def test_after_every_deadline_of_the_demo_expired_no_page_answers_a_server_error(
+    institution: str, demo: None, db: None, server_errors: list[str]
+) -> None:
+    """A year later, after `pregon tick`, every pending step of the demo has been decided by silence or marked
+    overdue by nobody (no `decided_by`): the pages that show who decided must still render."""
+    with time_machine.travel(timezone.now() + dt.timedelta(days=400), tick=False):
+        call_command("tick", stdout=StringIO())
+        failures: list[str] = []
+        for role in EXPIRY_ROLES:
+            client = Client(raise_request_exception=False)
+            client.force_login(get_user_model().objects.get(username=f"{institution}.{role}"))
+            failures += [f"{role}: {failure}" for failure in crawl(client, visits_per_shape=4).failures]
+    assert not failures, f"{institution} after the tick:\n" + "\n".join(failures + server_errors)
