@@ -13,6 +13,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Institution, Membership
 from pregon.permissions import NAMESPACE_PERMISSIONS, URL_PERMISSIONS, rule_for
+from pregon.procedures.flows.abandonment import abandonment_check
+from pregon.procedures.flows.closure import closure_request_create
+from pregon.procedures.flows.incident import incident_report
+from pregon.procedures.flows.recertification import recertifications_open
+from pregon.procedures.flows.regularisation import regularisation_start
 from pregon.procedures.spec import all_specs
 
 PASSWORD = "una-contraseña-de-prueba"
@@ -109,6 +114,9 @@ MATRIX_ELSEWHERE.update({name: "tests/test_permissions.py::test_object_page_matr
     "institutions:official_end",
     *(spec.url_name(page) for spec in all_specs() if spec.key in OBJECT_PROCEDURES for page in ("detail", "transition")),
 )})
+# A procedure's downloads are tested with the procedure (the closure's archive: who may fetch it, its hash).
+MATRIX_ELSEWHERE.update({spec.url_name("download"): f"pregon/procedures/tests/test_{spec.key}.py"
+                         for spec in all_specs() if spec.downloads})
 MATRIX_ELSEWHERE.update({spec.url_name(page): "pregon/procedures/tests/test_views_account_procedures.py"
                          for spec in all_specs() if spec.key not in OBJECT_PROCEDURES
                          for page in ("detail", "transition")})
@@ -207,11 +215,9 @@ def _object_world(world):
 
     from pregon.institutions.models import Area, Official
     from pregon.institutions.policies import clear_policy_cache
-    from pregon.procedures import services_lifecycle as lifecycle
-    from pregon.procedures.services import consultation_create
+    from pregon.procedures.flows.consultation import consultation_create
     from pregon.registry.choices import AdminRole, Kind, Tier
     from pregon.registry.models import Administrator, Platform, SocialAccount
-
     from tests.browser.scenarios import ensure_platforms
 
     clear_policy_cache()
@@ -234,12 +240,12 @@ def _object_world(world):
                                          starts_on=dt.date(2024, 1, 8))
     in_a = world["in_a"]
     consultation = consultation_create(institution=a, actor=in_a[Role.ACCOUNT_ADMIN], text="¿Publico esto?")
-    closure = lifecycle.closure_request_create(account=account("cultura"), actor=in_a[Role.AREA_HEAD], motive="Fin")
-    incident = lifecycle.incident_report(account=account("deporte"), actor=in_a[Role.COMMS], kind="hijacked",
+    closure = closure_request_create(account=account("cultura"), actor=in_a[Role.AREA_HEAD], motive="Fin")
+    incident = incident_report(account=account("deporte"), actor=in_a[Role.COMMS], kind="hijacked",
                                          description="x")
-    lifecycle.abandonment_check(now=timezone.now())
-    lifecycle.recertifications_open(now=timezone.now())
-    regularisation = lifecycle.regularisation_start(account=account("antigua", "pending_regularisation"), actor=in_a[Role.COMMS])
+    abandonment_check(now=timezone.now())
+    recertifications_open(now=timezone.now())
+    regularisation = regularisation_start(account=account("antigua", "pending_regularisation"), actor=in_a[Role.COMMS])
     from pregon.procedures.models import AbandonmentFlag, Recertification
 
     return {"account": main, "admin": admin, "consultation": consultation, "closure": closure, "incident": incident,

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Area, Institution, Membership
+from pregon.procedures.flows.opening import opening_request_create
 from pregon.registry.models import Platform
 
 from .models import OpeningRequest
-from .services_accounts import opening_request_create
 
 SEEDS = {
     "rosarito": ("Turismo Rosarito", "youtube"),

@@ -7,11 +7,17 @@ from __future__ import annotations
 from typing import Any
 
 from pregon.institutions.models import Institution, Membership
+from pregon.procedures.flows.closure import (
+    closure_acknowledge,
+    closure_close,
+    closure_export_history,
+    closure_request_create,
+)
+from pregon.procedures.flows.incident import incident_report, incident_step_complete
 from pregon.registry.choices import AccountStatus
 from pregon.registry.models import SocialAccount
 
 from .models import ClosureRequest, Incident
-from . import services_lifecycle as services
 
 
 def _user(institution: Institution, role: str) -> Any:
@@ -31,20 +37,20 @@ def lifecycle_demo_load() -> int:
     if rosarito is not None and not Incident.objects.filter(institution=rosarito).exists():
         account, reporter = _account(rosarito), _user(rosarito, "account_admin")
         if account is not None and reporter is not None:
-            incident = services.incident_report(
+            incident = incident_report(
                 account=account, actor=reporter, kind="hijacked",
                 description="Se publicaron mensajes que nadie del área escribió; la contraseña ya no funciona.")
-            services.incident_step_complete(incident=incident, actor=reporter, step="recover_access",
+            incident_step_complete(incident=incident, actor=reporter, step="recover_access",
                                             note="Acceso recuperado con el correo institucional.")
             created += 1
     pasto = Institution.objects.filter(slug="pasto").first()
     if pasto is not None and not ClosureRequest.objects.filter(institution=pasto).exists():
         account, head, comms = _account(pasto, skip=1), _user(pasto, "area_head"), _user(pasto, "comms")
         if account is not None and head is not None and comms is not None:
-            closure = services.closure_request_create(account=account, actor=head,
+            closure = closure_request_create(account=account, actor=head,
                                                       motive="El programa terminó; la cuenta deja de usarse.")
-            services.closure_acknowledge(closure=closure, actor=comms)
-            services.closure_export_history(closure=closure, actor=comms)
-            services.closure_close(closure=closure, actor=head)
+            closure_acknowledge(closure=closure, actor=comms)
+            closure_export_history(closure=closure, actor=comms)
+            closure_close(closure=closure, actor=head)
             created += 1
     return created

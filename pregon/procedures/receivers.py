@@ -8,9 +8,10 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from pregon.procedures.flows.administrator_change import administrator_changes_start_for_departure
+
 from .models import CredentialRotation
 from .selectors import account_open_procedures
-from .services_accounts import administrator_changes_start_for_departure
 
 
 def start_procedures_on_departure(

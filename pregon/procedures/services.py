@@ -1,8 +1,8 @@
 """Writes of the procedures app.
 
-Generic machinery: `procedure_create()`, `procedure_transition()` (the only code that changes a procedure's
-status), `deadline_expire()` / `deadlines_expire_due()` (what `pregon tick` runs). Then one small service per
-procedure action (`consultation_create`, `consultation_approve`, …).
+Generic machinery only: `procedure_create()`, `procedure_transition()` (the only code that changes a procedure's
+status), `deadline_expire()` / `deadlines_expire_due()` / `tick()` (what `pregon tick` runs) and the helpers the
+procedures' own services share. Each procedure's action services live in its module, `flows/<procedure>.py`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -29,7 +29,7 @@ from pregon.policy import Policy
 
 from .choices import DeadlineStatus
 from .deadlines import deadline_start, term_of_transition
-from .models import Consultation, Deadline, ProcedureModel, TransitionRecord
+from .models import Deadline, ProcedureModel, TransitionRecord
 from .workflows import (
     OWNER,
     ProcedureDisabled,
@@ -286,13 +286,11 @@ class TickResult:
     cancelled: int = 0
     failed: int = 0
     emails: int = 0
-    rotations_scheduled: int = 0
-    accounts_flagged: int = 0  # abandonment flags raised (services_lifecycle)
-    recertifications_opened: int = 0
-    regularisations_started: int = 0
+    periodic: dict[str, int] = dataclasses.field(default_factory=dict)  # what each procedure's periodic jobs did
 
     def as_dict(self) -> dict[str, int]:
-        return dataclasses.asdict(self)
+        data = dataclasses.asdict(self)
+        return {**{k: v for k, v in data.items() if k != "periodic"}, **self.periodic}
 
 
 def deadline_expire(*, deadline_id: int, now: datetime | None = None) -> str:
@@ -326,7 +324,7 @@ def deadline_expire(*, deadline_id: int, now: datetime | None = None) -> str:
                 status=DeadlineStatus.CANCELLED, closed_at=now
             )
         return "cancelled"
-    except Exception:  # noqa: BLE001 - one broken row must not stop the others; it stays open and is retried
+    except Exception:
         logger.exception("deadline %s: expiry failed; it stays open for the next tick", deadline_id)
         return "failed"
 
@@ -347,98 +345,55 @@ def deadlines_expire_due(*, now: datetime | None = None, limit: int = 1000) -> T
 
 
 def tick(*, now: datetime | None = None) -> TickResult:
-    """What `pregon tick` and the periodic task run: expire due deadlines, open the periodic credential-rotation
-    reminders the policies ask for, then retry unsent e-mails."""
+    """What `pregon tick` and the periodic task run: expire due deadlines, then each procedure's periodic jobs
+    (declared in its spec: `ProcedureSpec.periodic`, e.g. the credential-rotation reminders or the abandonment
+    check), then retry unsent e-mails. Every step is idempotent."""
+    from .spec import all_specs
+
     result = deadlines_expire_due(now=now)
-    from .services_accounts import credential_rotations_schedule_periodic
-
-    result.rotations_scheduled = credential_rotations_schedule_periodic(now=now)
-    from .services_lifecycle import lifecycle_tick
-
-    lifecycle = lifecycle_tick(now=now)
-    result.accounts_flagged = lifecycle.flagged
-    result.recertifications_opened = lifecycle.recertifications
-    result.regularisations_started = lifecycle.regularisations
+    for spec in all_specs():
+        for periodic in spec.periodic:
+            result.periodic[periodic.name] = result.periodic.get(periodic.name, 0) + periodic.job(now=now)
     result.emails = notification_send_pending()
     return result
 
 
-# ------------------------------------------------------------------------------------------------ consultation
+# ------------------------------------------------------------------------------------------------ helpers of services
 
 
-def checker_findings(text: str, policy: Policy, *, institution: Any = None, account: Any = None) -> dict[str, Any]:
-    """A snapshot of the compliance checker's findings on `text`, stored on the consultation, checked with the
-    institution's context (own domains and published contacts, officials' names, the account's platform, the
-    archive for the spam rule) as "Revisar publicación" does, so both show the same findings.
-
-    Falls back to `{"available": False}` when the checker fails on the text: a consultation must still reach
-    Communications, which then reads the text without the automatic findings.
-    """
-    from pregon.checker import check
-
-    try:
-        context = None
-        if institution is not None:
-            from pregon.publications.checking import checker_context_for
-
-            context = checker_context_for(institution, account, policy=policy)
-        findings = check(text, policy, context)
-        items = [f.as_dict() if hasattr(f, "as_dict") else dict(f) for f in findings]
-    except Exception:  # noqa: BLE001 - the checker is advisory here
-        logger.exception("checker failed on a consultation text")
-        return {"available": False, "items": [], "note": gettext("El verificador automático falló con este texto.")}
-    return {"available": True, "items": items, "policy_version": policy.version}
+def invalid_input(message: str, field: str = "__all__", code: str = "INVALID_DATA") -> ApplicationError:
+    """A refusal of a service's input, naming the field (the pages put it under that field, the API in `field`)."""
+    return ApplicationError(message, code=code, extra={"errors": {field: [message]}, "field": field})
 
 
-def consultation_create(
-    *,
-    institution: Any,
-    actor: Any,
-    text: str,
-    question: str = "",
-    account: Any = None,
-    account_label: str = "",
-    submit: bool = True,
-) -> Consultation:
-    """An account administrator asks Communications whether `text` may be published (rosarito:9.7,
-    iee-sonora:6.VIII). Freezes the checker's findings; by default submits at once (starting the answer
-    deadline and notifying Communications). One ledger event: `consultation.submitted` (or `.created`)."""
-    if not (text or "").strip():
-        raise ApplicationError(gettext("Escriba el texto que desea publicar."), code="INVALID_DATA",
-                               extra={"errors": {"text": [gettext("Este campo es obligatorio.")]}})
+def require_login(actor: Any) -> None:
     if not getattr(actor, "is_authenticated", False):
-        raise RoleRequired(gettext("Inicie sesión para hacer una consulta."), code="ACTOR_REQUIRED")
-    policy = policy_for(institution)
-    consultation = Consultation(
-        institution=institution,
-        asked_by=actor,
-        text=text.strip(),
-        question=(question or "").strip(),
-        account=account,
-        account_label=(str(account) if account is not None else (account_label or "").strip())[:255],
-    )
-    # Check access and the norm before running the checker on the text.
-    workflow = workflow_for(consultation)
-    require_role(actor, institution, write=True)
-    if workflow.is_enabled(policy):
-        consultation.findings = checker_findings(consultation.text, policy, institution=institution, account=account)
-    return procedure_create(obj=consultation, actor=actor, submit="submit" if submit else None)
+        raise RoleRequired(gettext("Inicie sesión para hacer esta solicitud."), code="ACTOR_REQUIRED")
 
 
-def consultation_submit(*, consultation: Consultation, actor: Any) -> Consultation:
-    return procedure_transition(obj=consultation, action="submit", actor=actor)
+def system_start(obj: P, action: str) -> P:
+    """Saves a procedure the system starts (no person acting) and fires its SYSTEM opening `action`: one ledger
+    event, the transition's. Runs inside the caller's transaction; refusals propagate."""
+    workflow = workflow_for(obj)
+    policy = policy_for(obj.institution)
+    obj.status = workflow.initial
+    obj.policy_version = policy.version
+    obj.full_clean()
+    obj.save()
+    return procedure_transition(obj=obj, action=action, actor=None)
 
 
-def consultation_approve(*, consultation: Consultation, actor: Any, reason: str = "") -> Consultation:
-    """Communications declares the publication procedente; the asker is notified."""
-    return procedure_transition(obj=consultation, action="approve", actor=actor, reason=reason)
-
-
-def consultation_reject(*, consultation: Consultation, actor: Any, reason: str) -> Consultation:
-    """Communications declares the publication no procedente, with reasons (required); the asker is notified."""
-    return procedure_transition(obj=consultation, action="reject", actor=actor, reason=reason)
-
-
-def consultation_withdraw(*, consultation: Consultation, actor: Any, reason: str = "") -> Consultation:
-    """The asker withdraws the consultation; its answer deadline is cancelled."""
-    return procedure_transition(obj=consultation, action="withdraw", actor=actor, reason=reason)
+def system_start_once(obj: P, action: str) -> P | None:
+    """`system_start` for the periodic jobs: in its own savepoint, and None (nothing kept) when a concurrent run
+    already created it (the partial unique constraints say so) or the table refuses it (logged)."""
+    obj.policy_version = policy_for(obj.institution).version
+    try:
+        with transaction.atomic():
+            obj.save()
+            procedure_transition(obj=obj, action=action, actor=None)
+    except IntegrityError:
+        return None
+    except ApplicationError as exc:
+        logger.warning("%s: %s not started (%s)", obj.workflow_name, obj, exc)
+        return None
+    return obj

@@ -71,6 +71,16 @@ DEFAULT_ACTION = Action()
 
 
 @dataclass(frozen=True)
+class Periodic:
+    """A job `pregon tick` runs for the procedure (idempotent): ``job(now=…)`` returns how many it started;
+    ``label`` names that count in the command's output."""
+
+    name: str
+    label: Any
+    job: Callable[..., int]
+
+
+@dataclass(frozen=True)
 class Download:
     """A file of the procedure offered on its detail page to whoever may see the procedure:
     ``content(obj) -> (file name, bytes, content type)``, or None when there is none yet (404). It may raise an
@@ -139,6 +149,7 @@ class ProcedureSpec:
     panel: str = ""  # template partial with the procedure's own fields on its detail page
     detail_context: Callable[[Any, Any], dict[str, Any]] | None = None  # (obj, policy) -> extra context
     select_related: tuple[str, ...] = ()
+    periodic: tuple[Periodic, ...] = ()  # what `pregon tick` runs for this procedure after expiring deadlines
 
     # ------------------------------------------------------------------ derived
 
@@ -238,6 +249,7 @@ __all__ = [
     "Action",
     "Create",
     "Download",
+    "Periodic",
     "ProcedureSpec",
     "all_specs",
     "by_account",

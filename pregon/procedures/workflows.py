@@ -1,33 +1,26 @@
 """Procedures as declared state machines: the transition tables, and the engine that reads them.
 
-How to add a procedure (e.g. a closure request)
-===============================================
+Each procedure's table is declared in its own module, ``pregon/procedures/flows/<procedure>.py``, with its
+services, inputs and spec (``docs/procedures.md`` is the recipe). A ``Transition`` says:
 
-1. States: a ``TextChoices`` in ``procedures/choices.py`` (lowercase snake_case values, translatable labels).
-2. Model: ``procedures/models/<procedure>.py``, subclass of ``ProcedureModel``; set ``workflow_name``,
-   redeclare ``status`` with the states' choices and default, set ``owner_field`` if the person who starts it
-   may act as ``OWNER`` (e.g. withdraw), and give it ``get_absolute_url``. Export it from ``models/__init__``.
-3. Table: a ``Workflow`` below, registered with ``register()``. Each ``Transition`` says:
+- ``name`` (the action: ``submit``, ``approve``, ``expire``…), ``sources`` and ``target`` states;
+- ``roles``: role codes (``"comms"``), ``OWNER`` (the user in ``owner_field``), ``SYSTEM`` (fired only by
+  ``pregon tick`` at expiry), or a callable ``policy -> roles`` such as ``policy_attr("closure.notify")``;
+- ``guard(obj, ctx) -> str | None``: a refusal message, or None to allow;
+- ``deadline``: a policy attribute path (``"consultation.deadline"``, whose clauses are taken from the
+  policy section) or a callable ``policy -> Duration | None``; the deadline starts when the transition lands
+  in ``target``, and ``on_expiry`` (an action name, or ``policy -> action name``) is fired by the tick;
+- ``effect(obj, ctx) -> changes``: sets the action's own fields (``decided_by``…) and returns the
+  ``{field: [before, after]}`` it changed, for the ledger; no I/O;
+- ``notify(obj, ctx) -> [Message]``: who is told (roles and/or users), with the clause in the text;
+- ``event`` (required): the past-tense verb of the ledger action ``<workflow>.<event>`` (``submitted``,
+  ``approved``, ``expired``…), written out even when it equals the target state; never derived from it;
+- ``requires_reason``: refuse without a reason (rejections).
 
-   - ``name`` (the action: ``submit``, ``approve``, ``expire``…), ``sources`` and ``target`` states;
-   - ``roles``: role codes (``"comms"``), ``OWNER`` (the user in ``owner_field``), ``SYSTEM`` (fired only by
-     ``pregon tick`` at expiry), or a callable ``policy -> roles`` such as ``policy_attr("closure.notify")``;
-   - ``guard(obj, ctx) -> str | None``: a refusal message, or None to allow;
-   - ``deadline``: a policy attribute path (``"consultation.deadline"``, whose clauses are taken from the
-     policy section) or a callable ``policy -> Duration | None``; the deadline starts when the transition lands
-     in ``target``, and ``on_expiry`` (an action name, or ``policy -> action name``) is fired by the tick;
-   - ``effect(obj, ctx) -> changes``: sets the action's own fields (``decided_by``…) and returns the
-     ``{field: [before, after]}`` it changed, for the ledger; no I/O;
-   - ``notify(obj, ctx) -> [Message]``: who is told (roles and/or users), with the clause in the text;
-   - ``event`` (required): the past-tense verb of the ledger action ``<workflow>.<event>`` (``submitted``,
-     ``approved``, ``expired``…), written out even when it equals the target state; never derived from it;
-   - ``requires_reason``: refuse without a reason (rejections).
-
-4. Services: small action services (``closure_request_create``…) that call ``procedure_create()`` /
-   ``procedure_transition()`` from ``procedures/services.py``; the generic service does the locking, the checks,
-   the status change, the ``TransitionRecord``, the single ledger event, the deadlines and the notifications.
-5. Views: the generic ``available_transitions(obj, user)`` gives the buttons; post them to one view that calls
-   the service. Tests: reuse ``tests/test_workflow_matrix.py``'s pattern (every state × action × role).
+``procedure_transition()`` (``procedures/services.py``) does the locking, the checks, the status change, the
+``TransitionRecord``, the single ledger event, the deadlines and the notifications; the generic
+``available_transitions(obj, user)`` gives the pages' buttons. Tests: reuse ``tests/test_workflow_matrix.py``'s
+pattern (every state × action × role).
 
 Everything the UI and the API ask ("may this user approve now?") is answered from these tables; never copy the
 source states elsewhere.
@@ -43,12 +36,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from pregon.core.errors import ApplicationError, InvalidTransition
 from pregon.policy import Duration, Policy
-
-from .choices import ConsultationStatus
 
 if TYPE_CHECKING:
     from pregon.notifications.services import Message
@@ -408,116 +398,7 @@ def available_transitions(obj: ProcedureModel, user: Any, policy: Policy | None 
     return result
 
 
-# ---------------------------------------------------------------------------------------------- consultation
-
-
-def _consultation_clauses(policy: Policy) -> tuple[str, ...]:
-    return clauses_of(policy, "consultation.enabled") or clauses_of(policy, "consultation.deadline")
-
-
-def _consultation_enabled_guard(obj: Any, ctx: TransitionContext) -> str | None:
-    if ctx.workflow.is_enabled(ctx.policy):
-        return None
-    return consultation_disabled_message(ctx.policy)
-
-
-def consultation_disabled_message(policy: Policy) -> str:
-    return gettext(
-        "La norma de esta institución (%(norm)s) no prevé la consulta de pertinencia a Comunicación Social; "
-        "no se pueden abrir consultas."
-    ) % {"norm": policy.meta.title or policy.meta.name}
-
-
-def _set_submitted(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
-    obj.submitted_at = ctx.now
-    return {"submitted_at": [None, ctx.now]}
-
-
-def _set_decided(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
-    obj.decided_by = ctx.actor
-    obj.decided_at = ctx.now
-    obj.reasons = ctx.reason
-    return {"decided_at": [None, ctx.now], "reasons": ["", ctx.reason]}
-
-
-def _set_decided_by_silence(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
-    obj.decided_by = None
-    obj.decided_at = ctx.now
-    obj.reasons = ctx.reason
-    return {"decided_at": [None, ctx.now], "reasons": ["", ctx.reason]}  # expired_deadline: procedure_transition
-
-
-def _set_withdrawn(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
-    obj.withdrawn_at = ctx.now
-    return {"withdrawn_at": [None, ctx.now]}
-
-
-def _consultation_on_expiry(policy: Policy) -> str:
-    return "expire_approved" if policy.consultation.silence_outcome == "approved" else "expire"
-
-
-def _notify_submitted(obj: Any, ctx: TransitionContext) -> list[Message]:
-    from .notifications import consultation_submitted_messages
-
-    return consultation_submitted_messages(obj, ctx)
-
-
-def _notify_decided(obj: Any, ctx: TransitionContext) -> list[Message]:
-    from .notifications import consultation_decided_messages
-
-    return consultation_decided_messages(obj, ctx)
-
-
-_S = ConsultationStatus
-_ANSWERED_BY = policy_attr("consultation.answered_by")
-
-CONSULTATION = register(
-    Workflow(
-        name="consultation",
-        label=_("consulta de pertinencia"),
-        states=ConsultationStatus,
-        initial=_S.DRAFT,
-        enabled="consultation.enabled",
-        disabled_message=lambda policy: consultation_disabled_message(policy),
-        transitions=(
-            Transition(
-                "submit", (_S.DRAFT,), _S.SUBMITTED, roles=("account_admin",),
-                guard=_consultation_enabled_guard, effect=_set_submitted, notify=_notify_submitted,
-                deadline="consultation.deadline", on_expiry=_consultation_on_expiry,
-                label=_("enviar la consulta"), clauses=_consultation_clauses, event="submitted",
-            ),
-            Transition(
-                "approve", (_S.SUBMITTED,), _S.APPROVED, roles=_ANSWERED_BY, effect=_set_decided,
-                notify=_notify_decided, label=_("declarar procedente"), clauses=_consultation_clauses,
-                event="approved",
-            ),
-            Transition(
-                "reject", (_S.SUBMITTED,), _S.REJECTED, roles=_ANSWERED_BY, requires_reason=True,
-                effect=_set_decided, notify=_notify_decided, label=_("declarar no procedente"), style="danger",
-                clauses=_consultation_clauses, event="rejected",
-            ),
-            Transition(
-                "withdraw", (_S.DRAFT, _S.SUBMITTED), _S.WITHDRAWN, roles=(OWNER,), effect=_set_withdrawn,
-                label=_("retirar la consulta"), style="secondary", event="withdrawn",
-            ),
-            Transition(
-                "expire", (_S.SUBMITTED,), _S.REJECTED_BY_SILENCE, roles=(SYSTEM,),
-                effect=_set_decided_by_silence, notify=_notify_decided,
-                label=_("no procedente por falta de respuesta"), clauses=_consultation_clauses,
-                event="rejected_by_silence",
-            ),
-            Transition(
-                "expire_approved", (_S.SUBMITTED,), _S.APPROVED_BY_SILENCE, roles=(SYSTEM,),
-                effect=_set_decided_by_silence, notify=_notify_decided,
-                label=_("procedente por falta de respuesta"), clauses=_consultation_clauses,
-                event="approved_by_silence",
-            ),
-        ),
-    )
-)
-
 __all__ = [
-    "CONSULTATION",
     "OWNER",
     "SYSTEM",
     "GuardRefused",

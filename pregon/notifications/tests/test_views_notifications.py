@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from pregon.notifications.models import Notification
 from pregon.notifications.services import notification_send_emails, notify
-from pregon.procedures.services import consultation_create
+from pregon.procedures.flows.consultation import consultation_create
 from pregon.procedures.tests.conftest import make_world
 
 pytestmark = pytest.mark.django_db

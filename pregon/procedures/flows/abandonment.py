@@ -14,19 +14,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from pregon.core.errors import ApplicationError
+from pregon.institutions.models import Institution
+from pregon.institutions.policies import calendar_for, policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.registry.choices import AccountStatus, Kind
 
-from ..choices import AbandonmentStatus
-from ..models import AbandonmentFlag
-from ..spec import ProcedureSpec, by_account, register_spec
+from ..choices import (
+    AbandonmentStatus,
+)
+from ..deadlines import compute_due
+from ..models import AbandonmentFlag, ClosureRequest
+from ..services import procedure_create, procedure_transition, system_start_once
+from ..spec import Periodic, ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, Transition, TransitionContext, Workflow, register
-from .lifecycle import head_message, message
+from .lifecycle import account_label, head_message, message
+
+logger = logging.getLogger(__name__)
 
 _S = AbandonmentStatus
 
@@ -61,8 +77,6 @@ def _decided(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
 
 def _propose_closure(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
     """Creates the closure proposal (its own `closure.proposed` event) for the area to accept or decline."""
-    from ..models import ClosureRequest
-    from ..services import procedure_create
 
     changes = _decided(obj, ctx)
     closure = ClosureRequest(
@@ -120,6 +134,76 @@ ABANDONMENT = register(
 )
 
 
+# ---------------------------------------------------------------------------------------------- services
+def _baseline(account: Any) -> dt.date:
+    return account.last_activity_on or account.opened_on or timezone.localdate(account.created_at)
+
+
+def _start_of(day: dt.date, tz: str) -> datetime:
+    return datetime.combine(day, dt.time(0, 0), tzinfo=ZoneInfo(tz))
+
+
+def abandonment_check(*, now: datetime | None = None) -> int:
+    """Flags every official account (active or at risk) without known activity for longer than
+    `closure.abandonment_after`; at most one open flag per account, and none again for the same inactivity
+    (same `last_activity_on`) once a flag was dismissed or led to a closure proposal. Resolves open flags whose
+    account has recorded activity since. Returns the number of new flags. Idempotent."""
+    from pregon.registry.models import SocialAccount
+
+    now = now or timezone.now()
+    created = 0
+    for institution in Institution.objects.all():
+        policy = policy_for(institution)
+        limit = policy.closure.abandonment_after
+        if limit is None:
+            continue
+        _abandonment_resolve(institution)
+        calendar = None
+        cutoff = timezone.localdate(now, ZoneInfo(institution.timezone)) - dt.timedelta(days=limit.amount if
+                                                                                        limit.unit.endswith("days") else 0)
+        accounts = (
+            SocialAccount.objects.filter(institution=institution, kind=Kind.OFFICIAL,
+                                         status__in=[AccountStatus.ACTIVE, AccountStatus.AT_RISK])
+            .filter(Q(last_activity_on__lt=cutoff) | Q(last_activity_on__isnull=True))
+            .exclude(abandonment_flags__status__in=[AbandonmentStatus.NEW, AbandonmentStatus.OPEN])
+            .select_related("platform", "institution", "area")
+        )
+        for account in accounts:
+            if AbandonmentFlag.objects.filter(account=account, last_activity_on=account.last_activity_on).exists():
+                continue  # this inactivity was already flagged (and dismissed or sent to closure)
+            calendar = calendar or calendar_for(institution)
+            due = compute_due(calendar, _start_of(_baseline(account), institution.timezone), limit).due_at
+            if due > now:
+                continue
+            flag = AbandonmentFlag(institution=institution, account=account, account_label=account_label(account),
+                                   last_activity_on=account.last_activity_on, threshold=str(limit))
+            if system_start_once(flag, "flag") is not None:
+                created += 1
+    return created
+
+
+def _abandonment_resolve(institution: Institution) -> None:
+    for flag in AbandonmentFlag.objects.filter(institution=institution, status=AbandonmentStatus.OPEN).select_related(
+            "account"):
+        last = flag.account.last_activity_on
+        if last is not None and (flag.last_activity_on is None or last > flag.last_activity_on):
+            try:
+                procedure_transition(obj=flag, action="resolve", actor=None,
+                                     reason=f"Actividad registrada el {last:%d/%m/%Y}.")
+            except ApplicationError:
+                logger.warning("abandonment flag %s could not be resolved", flag.pk)
+
+
+def abandonment_propose_closure(*, flag: AbandonmentFlag, actor: Any, reason: str = "") -> AbandonmentFlag:
+    """Communications proposes to the area closing the unattended account (pasto:3.20): creates a closure request
+    in `proposed` (its own `closure.proposed` event) and marks the flag `closure_proposed`."""
+    return procedure_transition(obj=flag, action="propose_closure", actor=actor, reason=reason)
+
+
+def abandonment_dismiss(*, flag: AbandonmentFlag, actor: Any, reason: str) -> AbandonmentFlag:
+    return procedure_transition(obj=flag, action="dismiss", actor=actor, reason=reason)
+
+
 # ---------------------------------------------------------------------------------------------- the spec
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
@@ -129,4 +213,5 @@ ABANDONMENT_SPEC = register_spec(ProcedureSpec(
     columns=((_("Cuenta"), "account_label"), (_("Última actividad conocida"), "last_activity_on")),
     scope=by_account(), panel="procedures/partials/_abandonment_fields.html",
     select_related=("account__platform",),
+    periodic=(Periodic("accounts_flagged", _("cuentas sin actividad señaladas"), abandonment_check),),
 ))

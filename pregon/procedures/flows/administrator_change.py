@@ -19,23 +19,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid as _uuid
 from typing import Annotated, Any
 
+from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field
 
+from pregon.institutions.models import Institution, Official
+from pregon.institutions.policies import policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
-from pregon.registry.choices import AdminRole
+from pregon.registry import services as registry
+from pregon.registry.choices import AccountStatus, AdminRole
+from pregon.registry.models import AccessGrant, Administrator, SocialAccount
 
 from ..choices import AdministratorChangeStatus
 from ..inputs import UI, Input
-from ..models import AdministratorChange
+from ..models import (
+    AdministratorChange,
+)
+from ..services import invalid_input, procedure_create, procedure_transition, require_login, system_start
 from ..spec import Action, Create, ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, Transition, TransitionContext, Workflow, register
 from .common import cite, local, refs, require_role_for_area
+from .credential_rotation import credential_rotation_start_for_access_loss
 
 _S = AdministratorChangeStatus
 DESIGNATORS = ("area_head", "comms")
@@ -139,8 +149,6 @@ def administrator_change_on_request(
     so undoes everything) when refused."""
     from pregon.registry.services import administrator_end
 
-    from ..services_accounts import administrator_change_create, administrator_change_designate
-
     change = administrator_change_create(institution=account.institution, actor=actor, account=account,
                                          leaving=leaving, cause=reason)
     if official is not None:
@@ -187,6 +195,94 @@ ADMINISTRATOR_CHANGE = register(
 )
 
 
+# ---------------------------------------------------------------------------------------------- services
+def administrator_change_create(
+    *, institution: Institution, actor: Any, account: SocialAccount, leaving: Administrator | None = None,
+    cause: str = "",
+) -> AdministratorChange:
+    """The area head or Communications notifies a change of administrators (rosarito:10.6, iee-sonora:7.IV,
+    pasto:3.15): the roles in `administrators.change_notify` are told. When someone leaves and the policy rotates
+    credentials on access loss, the rotation starts and the account goes `at_risk`.
+    Events: `administrator_change.opened` (+ `credential_rotation.opened` and `account.status_changed`)."""
+    require_login(actor)
+    if account.institution_id != institution.pk:
+        raise invalid_input(gettext("La cuenta no pertenece a esta institución."), "account")
+    if leaving is not None and (leaving.account_id != account.pk or leaving.ends_on is not None):
+        raise invalid_input(gettext("Esa persona no administra actualmente esta cuenta."), "leaving")
+    obj = AdministratorChange(
+        institution=institution, account=account, leaving=leaving, started_by=actor, cause=(cause or "").strip(),
+        leaving_label=leaving.official.full_name if leaving is not None else "",
+    )
+    with transaction.atomic():
+        obj = procedure_create(obj=obj, actor=actor, submit="notify")
+        if leaving is not None:
+            credential_rotation_start_for_access_loss(account=account, person_label=obj.leaving_label,
+                                                      administrator_change=obj, actor=actor)
+    return obj
+
+
+def administrator_change_designate(
+    *, change: AdministratorChange, actor: Any, official: Official, role: str = AdminRole.PRIMARY, reason: str = ""
+) -> AdministratorChange:
+    """Names the new administrator: ends the leaving assignment if still open (`administrator.ended`), assigns the
+    new one through the registry with the policy's checks (`administrator.assigned`), and tells the change_notify
+    roles the new name (pasto:3.15). Event: `administrator_change.designated` (+ the registry's)."""
+    if role not in AdminRole.values:
+        raise invalid_input(gettext("Función de administrador no válida."), "role")
+    original = change
+    with transaction.atomic():
+        change = procedure_transition(obj=change, action="designate", actor=actor, reason=reason,
+                                      data={"official": official, "role": role})
+        leaving = change.leaving
+        if leaving is not None:
+            leaving.refresh_from_db()
+            if leaving.ends_on is None:
+                registry.administrator_end(actor=actor, administrator=leaving, reason=gettext("Cambio de administrador"))
+        admin = registry.administrator_assign(actor=actor, account=change.account, official=official, role=role,
+                                              reason=gettext("Cambio de administrador"))
+        AdministratorChange.objects.filter(pk=change.pk).update(designated=admin)
+    original.refresh_from_db()
+    return original
+
+
+def administrator_changes_start_for_departure(
+    *, official: Official, ended_on: dt.date, actor: Any = None
+) -> list[AdministratorChange]:
+    """Called by `institutions.services.official_end_employment` inside its transaction. For every account the
+    official administered: an administrator change (system, `administrator_change.opened`, change_notify roles
+    told), the assignment ended where `administrators.end_role_when_employment_ends` (pasto:3.15,
+    `administrator.ended`), and the credential rotation with the account `at_risk` where
+    `credentials.rotate_on_access_loss` (guadalajara:15ª). Accounts the official merely had recorded access to get
+    the rotation too."""
+    policy = policy_for(official.institution)
+    cause = gettext("Baja de %(name)s el %(on)s") % {"name": official.full_name, "on": ended_on.strftime("%d/%m/%Y")}
+    changes = []
+    assignments = (
+        Administrator.objects.filter(official=official, ends_on__isnull=True)
+        .exclude(account__status=AccountStatus.CLOSED).select_related("account__institution", "account__area")
+        .order_by("account_id")
+    )
+    touched: set[int] = set()
+    for admin in assignments:
+        account = admin.account
+        change = system_start(AdministratorChange(
+            institution=account.institution, account=account, leaving=admin, leaving_label=official.full_name,
+            cause=cause,
+        ), "open_on_departure")
+        changes.append(change)
+        if policy.administrators.end_role_when_employment_ends:
+            registry.administrator_end(actor=actor, administrator=admin, ends_on=max(ended_on, admin.starts_on),
+                                       reason=cause)
+        credential_rotation_start_for_access_loss(account=account, person_label=official.full_name,
+                                                  administrator_change=change, actor=actor)
+        touched.add(account.pk)
+    grants = AccessGrant.objects.filter(official=official, revoked_on__isnull=True).exclude(
+        account__status=AccountStatus.CLOSED).exclude(account_id__in=touched).select_related("account__institution")
+    for grant in grants:
+        credential_rotation_start_for_access_loss(account=grant.account, person_label=official.full_name, actor=actor)
+    return changes
+
+
 # ---------------------------------------------------------------------------------------------- the spec
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
@@ -203,14 +299,10 @@ class DesignateIn(Input):
 
 
 def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
-    from ..services_accounts import administrator_change_create
-
     return administrator_change_create(institution=institution, actor=actor, **data)
 
 
 def _designate(*, obj: Any, actor: Any, **data: Any) -> Any:
-    from ..services_accounts import administrator_change_designate
-
     return administrator_change_designate(change=obj, actor=actor, **data)
 
 

@@ -36,15 +36,20 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field
 
+from pregon.core.errors import ApplicationError
+from pregon.institutions.policies import policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
 
-from ..choices import ClosureStatus
+from ..choices import (
+    ClosureStatus,
+)
 from ..inputs import UI, Input
 from ..models import ClosureRequest
+from ..services import procedure_create, procedure_transition
 from ..spec import Create, Download, ProcedureSpec, by_account, register_spec
 from ..workflows import OWNER, Transition, TransitionContext, Workflow, register
-from .lifecycle import account_status_set, cite, head_message, message
+from .lifecycle import account_label, account_status_set, cite, head_message, message
 
 _S = ClosureStatus
 OPEN_STATES = (_S.DRAFT, _S.PROPOSED, _S.SUBMITTED, _S.ACKNOWLEDGED, _S.CONTENTS_DELETED, _S.HISTORY_ARCHIVED)
@@ -329,6 +334,51 @@ CLOSURE = register(
 )
 
 
+# ---------------------------------------------------------------------------------------------- services
+def closure_request_create(
+    *, account: Any, actor: Any, motive: str, submit: bool = True, temporary: bool = False
+) -> ClosureRequest:
+    """The area's notice that it stops using `account` (rosarito:10.7): by default sent at once to
+    Communications. The content action (delete / preserve) is frozen from the policy. `temporary`: a temporary
+    closure, only for the tiers in `closure.temporary_allowed_for` (pasto:3.20: alternate accounts). One event:
+    `closure.submitted` (or `closure.created` for a draft)."""
+
+    if not (motive or "").strip():
+        raise ApplicationError(gettext("Indique el motivo del cierre."), code="INVALID_DATA",
+                               extra={"errors": {"motive": [gettext("Este campo es obligatorio.")]}})
+    policy = policy_for(account.institution)
+    refusal = temporary_refusal(account, policy) if temporary else None
+    if refusal is not None:
+        raise ApplicationError(refusal, code="TEMPORARY_CLOSURE_NOT_ALLOWED",
+                               extra={"errors": {"temporary": [refusal]},
+                                      "clauses": list(policy.closure.clauses_for("temporary_allowed_for"))})
+    closure = ClosureRequest(
+        institution=account.institution, account=account, account_label=account_label(account), requested_by=actor,
+        motive=motive.strip(), content_action=policy.closure.content_action, is_temporary=bool(temporary),
+    )
+    return procedure_create(obj=closure, actor=actor, submit="submit" if submit else None)
+
+
+def closure_acknowledge(*, closure: ClosureRequest, actor: Any, reason: str = "") -> ClosureRequest:
+    """Communications acknowledges the notice and informs IT (`closure.notify`)."""
+    return procedure_transition(obj=closure, action="acknowledge", actor=actor, reason=reason)
+
+
+def closure_attest_deleted(*, closure: ClosureRequest, actor: Any, reason: str = "") -> ClosureRequest:
+    """The area attests it deleted the contents (rosarito:10.8); refused where deleting is forbidden (pasto:3.17)."""
+    return procedure_transition(obj=closure, action="attest_deleted", actor=actor, reason=reason)
+
+
+def closure_export_history(*, closure: ClosureRequest, actor: Any, reason: str = "") -> ClosureRequest:
+    """Exports the account's history to the archive (file + SHA-256 in the ledger) before closing (pasto:3.17)."""
+    return procedure_transition(obj=closure, action="export_history", actor=actor, reason=reason)
+
+
+def closure_close(*, closure: ClosureRequest, actor: Any, reason: str = "") -> ClosureRequest:
+    """Closes the account in the registry once its contents were handled as the policy says."""
+    return procedure_transition(obj=closure, action="close", actor=actor, reason=reason)
+
+
 # ---------------------------------------------------------------------------------------------- the spec
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
@@ -339,8 +389,6 @@ class ClosureIn(Input):
 
 
 def _create(*, institution: Any, actor: Any, account: Any, motive: str, temporary: bool = False) -> Any:
-    from ..services_lifecycle import closure_request_create
-
     return closure_request_create(account=account, actor=actor, motive=motive, temporary=temporary)
 
 

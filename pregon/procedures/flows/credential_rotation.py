@@ -17,20 +17,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid as _uuid
 from typing import Annotated, Any
 
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field
 
+from pregon.institutions.models import Institution, Official
+from pregon.institutions.policies import calendar_for, policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.registry import services as registry
+from pregon.registry.choices import AccountStatus, Kind
+from pregon.registry.models import SocialAccount
 
 from ..choices import CredentialRotationStatus
+from ..deadlines import due_at_for
 from ..inputs import UI, Input
-from ..models import CredentialRotation
-from ..spec import Action, Create, ProcedureSpec, by_account, register_spec
+from ..models import (
+    AdministratorChange,
+    CredentialRotation,
+)
+from ..models.credential_rotation import OPEN_ROTATION_STATES, RotationTrigger
+from ..services import invalid_input, procedure_create, procedure_transition, require_login, system_start
+from ..spec import Action, Create, Periodic, ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, GuardRefused, Transition, TransitionContext, Workflow, register
 from .common import account_admin_users, cite, local, refs, require_role_for_area
 
@@ -65,7 +80,6 @@ def _is_the_person_who_left(obj: Any, actor: Any) -> bool:
     assignment that ends), or an official of the institution whose employment has ended — even with the baja
     dated later — and who holds no other employment there."""
     from pregon.institutions.choices import EmploymentStatus
-    from pregon.institutions.models import Official
 
     from ..models import AdministratorChange
 
@@ -188,6 +202,104 @@ CREDENTIAL_ROTATION = register(
 )
 
 
+# ---------------------------------------------------------------------------------------------- services
+def credential_rotation_create(
+    *, institution: Institution, actor: Any, account: SocialAccount, person_label: str = ""
+) -> CredentialRotation:
+    """Communications, Informática or the area head asks for a credential rotation (a manual one: the account's
+    status does not change). Event: `credential_rotation.opened`."""
+    require_login(actor)
+    if account.institution_id != institution.pk:
+        raise invalid_input(gettext("La cuenta no pertenece a esta institución."), "account")
+    if CredentialRotation.objects.filter(account=account, status__in=OPEN_ROTATION_STATES).exists():
+        raise invalid_input(gettext("Ya hay un cambio de contraseñas en curso para esta cuenta."), "account",
+                       code="ROTATION_ALREADY_OPEN")
+    obj = CredentialRotation(institution=institution, account=account, trigger=RotationTrigger.MANUAL,
+                             person_label=(person_label or "").strip(), started_by=actor)
+    return procedure_create(obj=obj, actor=actor, submit="open")
+
+
+def credential_rotation_start_for_access_loss(
+    *, account: SocialAccount, person_label: str, administrator_change: AdministratorChange | None = None,
+    actor: Any = None,
+) -> CredentialRotation | None:
+    """Someone with access left `account`: where `credentials.rotate_on_access_loss`, one rotation task per
+    account (reusing the open one) with the policy's deadline, and the account `at_risk` until an administrator
+    attests. Events: `credential_rotation.opened` (system) and `account.status_changed`. None when the policy
+    does not ask for it."""
+    policy = policy_for(account.institution)
+    if not policy.credentials.rotate_on_access_loss:
+        return None
+    with transaction.atomic():
+        rotation = CredentialRotation.objects.filter(account=account, status__in=OPEN_ROTATION_STATES).first()
+        if rotation is None:
+            rotation = system_start(CredentialRotation(
+                institution=account.institution, account=account, trigger=RotationTrigger.ACCESS_LOSS,
+                person_label=person_label[:255], administrator_change=administrator_change,
+            ), "open_automatically")
+        account.refresh_from_db()
+        if account.status == AccountStatus.ACTIVE:
+            registry.account_set_status(
+                actor=actor, account=account, status=AccountStatus.AT_RISK,
+                reason=gettext("Cambio de contraseñas pendiente: %(who)s dejó la cuenta") % {"who": person_label},
+            )
+    return rotation
+
+
+def credential_rotation_attest(
+    *, rotation: CredentialRotation, actor: Any, password_changed: bool, sessions_revoked: bool,
+    recovery_email_checked: bool, reason: str = "",
+) -> CredentialRotation:
+    """An account administrator attests the three checks (the password itself is never asked nor stored); an
+    `at_risk` account returns to `active`. Events: `credential_rotation.attested` (+ `account.status_changed`)."""
+    with transaction.atomic():
+        rotation = procedure_transition(
+            obj=rotation, action="attest", actor=actor, reason=reason,
+            data={"password_changed": password_changed, "sessions_revoked": sessions_revoked,
+                  "recovery_email_checked": recovery_email_checked},
+        )
+        account = rotation.account
+        account.refresh_from_db()
+        if account.status == AccountStatus.AT_RISK:
+            registry.account_set_status(actor=actor, account=account, status=AccountStatus.ACTIVE,
+                                        reason=gettext("Credenciales cambiadas (atestiguado)"))
+    return rotation
+
+
+def credential_rotations_schedule_periodic(*, now: dt.datetime | None = None) -> int:
+    """Run by `pregon tick`: where `credentials.periodic_rotation` is set (pasto:2), opens a rotation reminder for
+    each open official account whose last completed rotation (or opening) is older than the period and that has
+    no rotation in course. Idempotent: an open rotation (one per account, a unique constraint) stops a second."""
+    now = now or timezone.now()
+    created = 0
+    for institution in Institution.objects.filter(is_active=True).order_by("pk"):
+        period = policy_for(institution).credentials.periodic_rotation
+        if period is None:
+            continue
+        calendar = calendar_for(institution)
+        accounts = list(SocialAccount.objects.filter(
+            institution=institution, kind=Kind.OFFICIAL, status__in=[AccountStatus.ACTIVE, AccountStatus.AT_RISK]))
+        ids = [a.pk for a in accounts]
+        busy = set(CredentialRotation.objects.filter(account_id__in=ids, status__in=OPEN_ROTATION_STATES)
+                   .values_list("account_id", flat=True))
+        last = dict(CredentialRotation.objects.filter(account_id__in=ids, status="done").values("account_id")
+                    .annotate(last=Max("attested_at")).values_list("account_id", "last"))
+        for account in accounts:
+            if account.pk in busy:
+                continue
+            since = last.get(account.pk) or account.created_at
+            if due_at_for(calendar, since, period) > now:
+                continue
+            try:
+                with transaction.atomic():
+                    system_start(CredentialRotation(institution=institution, account=account,
+                                                     trigger=RotationTrigger.PERIODIC), "open_automatically")
+            except IntegrityError:
+                continue  # another tick opened it meanwhile
+            created += 1
+    return created
+
+
 # ---------------------------------------------------------------------------------------------- the spec
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
@@ -204,14 +316,10 @@ class AttestIn(Input):
 
 
 def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
-    from ..services_accounts import credential_rotation_create
-
     return credential_rotation_create(institution=institution, actor=actor, **data)
 
 
 def _attest(*, obj: Any, actor: Any, **data: Any) -> Any:
-    from ..services_accounts import credential_rotation_attest
-
     return credential_rotation_attest(rotation=obj, actor=actor, **data)
 
 
@@ -223,4 +331,6 @@ CREDENTIAL_ROTATION_SPEC = register_spec(ProcedureSpec(
     actions={"attest": Action(AttestIn, _attest)},
     scope=by_account(), panel="procedures/partials/_credential_rotation_fields.html",
     select_related=("account__platform",),
+    periodic=(Periodic("rotations_scheduled", _("recordatorios de cambio de contraseña"),
+                       credential_rotations_schedule_periodic),),
 ))

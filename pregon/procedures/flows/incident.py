@@ -21,19 +21,27 @@ from __future__ import annotations
 import uuid as _uuid
 from typing import Annotated, Any
 
+from django.db import IntegrityError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field
 
+from pregon.core.errors import ApplicationError
+from pregon.institutions.policies import calendar_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
 
-from ..choices import DeadlineStatus, IncidentKind, IncidentStatus
+from ..choices import (
+    DeadlineStatus,
+    IncidentKind,
+    IncidentStatus,
+)
 from ..inputs import UI, Input
 from ..models import Incident
+from ..services import procedure_create, procedure_transition
 from ..spec import Action, Create, ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, GuardRefused, Transition, TransitionContext, Workflow, register
-from .lifecycle import account_status_set, cite, head_message, local, message
+from .lifecycle import account_label, account_status_set, cite, head_message, local, message
 
 _S = IncidentStatus
 
@@ -95,7 +103,6 @@ def _guard_close(obj: Any, ctx: TransitionContext) -> str | None:
 
 
 def _opened(obj: Any, ctx: TransitionContext) -> dict[str, Any]:
-    from pregon.institutions.policies import calendar_for
 
     from ..deadlines import Term, deadline_start
     from ..models import IncidentStep
@@ -243,6 +250,39 @@ INCIDENT = register(
 )
 
 
+# ---------------------------------------------------------------------------------------------- services
+def incident_report(*, account: Any, actor: Any, kind: str, description: str) -> Incident:
+    """Reports a hijacked account, an unauthorised operator or lost credentials (rosarito:9.21,
+    iee-sonora:6.XXVI, guadalajara:15ª): the account becomes compromised, `incidents.notify` is told at once and
+    the containment plan starts (one deadline per step). One `incident.opened` event (plus `account.status_changed`)."""
+    if not (description or "").strip():
+        raise ApplicationError(gettext("Describa lo que se detectó."), code="INVALID_DATA",
+                               extra={"errors": {"description": [gettext("Este campo es obligatorio.")]}})
+    incident = Incident(institution=account.institution, account=account, account_label=account_label(account), kind=kind,
+                        description=description.strip(), reported_by=actor)
+    try:
+        return procedure_create(obj=incident, actor=actor, submit="open")
+    except IntegrityError:
+        raise ApplicationError(gettext("Ya hay un incidente abierto para esta cuenta."), code="INCIDENT_OPEN") from None
+
+
+def incident_step_complete(*, incident: Incident, actor: Any, step: str, note: str = "") -> Incident:
+    """Checks off one containment step (its deadline is done). One `incident.step_completed` event."""
+    return procedure_transition(obj=incident, action="complete_step", actor=actor, reason=note,
+                                data={"step": step, "note": note})
+
+
+def incident_close(*, incident: Incident, actor: Any, report: str, credentials_rotated: bool = False) -> Incident:
+    """Closes the incident with the written account of what happened; every step must be done. The account
+    returns to active, or at risk when the credentials were not rotated."""
+    return procedure_transition(obj=incident, action="close", actor=actor, reason=report,
+                                data={"credentials_rotated": credentials_rotated})
+
+
+def incident_dismiss(*, incident: Incident, actor: Any, reason: str) -> Incident:
+    return procedure_transition(obj=incident, action="dismiss", actor=actor, reason=reason)
+
+
 # ---------------------------------------------------------------------------------------------- the spec
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
@@ -264,8 +304,6 @@ class CloseIncidentIn(Input):
 
 
 def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
-    from ..services_lifecycle import incident_report
-
     return incident_report(actor=actor, **data)
 
 

@@ -20,6 +20,11 @@ from pregon.notifications.services import Message
 from ..workflows import TransitionContext
 
 
+def account_label(account: Any) -> str:
+    """How a procedure names its account once and for all (the registry may rename it later)."""
+    return str(account)[:255]
+
+
 def cite(clauses: Iterable[str]) -> str:
     refs = [c for c in clauses if c]
     return f" ({', '.join(refs)})" if refs else ""

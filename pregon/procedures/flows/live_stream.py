@@ -11,27 +11,38 @@
   calendar) when one is set. The authoriser is told, with the clause.
 - approve / reject: `live_stream.main_authorised_by` on main accounts (Communications), `alternate_authorised_by`
   on alternate ones (the area head, whose membership must cover the account's area). Not after the stream started.
-- The deadline is the stream's start (a Deadline row created by `services_accounts.live_stream_create`); at expiry
+- The deadline is the stream's start (a Deadline row created by `live_stream_create` below); at expiry
   the request is `expired`: without authorisation there is no stream; the requester is told.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import datetime as dt
 import uuid as _uuid
 from typing import Annotated, Any
 
+from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field
 
+from pregon.institutions.models import Institution
+from pregon.institutions.policies import calendar_for, policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
 from pregon.registry.choices import Tier
+from pregon.registry.models import SocialAccount
 
 from ..choices import LiveStreamStatus
+from ..deadlines import deadline_start, due_at_for, term_until
 from ..inputs import UI, Input
-from ..models import LiveStreamAuthorisation
+from ..models import (
+    Deadline,
+    LiveStreamAuthorisation,
+)
+from ..services import invalid_input, procedure_create, procedure_transition, require_login
 from ..spec import Action, Create, ProcedureSpec, by_account, register_spec
 from ..workflows import OWNER, SYSTEM, Transition, TransitionContext, Workflow, register
 from .common import cite, local, refs, require_role_for_area
@@ -72,9 +83,7 @@ def lead_time_refusal(obj: Any, policy: Policy, now: Any) -> str | None:
     lead = policy.live_stream.lead_time
     if lead is None:
         return None
-    from pregon.institutions.policies import calendar_for
 
-    from ..deadlines import due_at_for
 
     earliest = due_at_for(calendar_for(obj.institution), now, lead)
     if obj.starts_at < earliest:
@@ -189,6 +198,46 @@ LIVE_STREAM = register(
 )
 
 
+# ---------------------------------------------------------------------------------------------- services
+def _deadline_at_start(stream: LiveStreamAuthorisation) -> Deadline:
+    """The authoriser's term ends when the stream starts (pasto:3.19: the authorisation is prior): a Deadline row
+    (shown in Mis pendientes, expired by the tick) whose on_expiry is `expire`, built by the one builder."""
+    policy = policy_for(stream.institution)
+    now = timezone.now()
+    term = term_until(workflow="live_stream", state=stream.status, starts="submit", ends_at=stream.starts_at, now=now,
+                      on_expiry="expire", responsible_role=authoriser_role(stream, policy),
+                      clauses=tuple(authoriser_clauses(stream, policy)))
+    return deadline_start(obj=stream, term=term, policy=policy, now=now)
+
+
+def live_stream_create(
+    *, institution: Institution, actor: Any, account: SocialAccount, title: str, starts_at: dt.datetime,
+    description: str = "", submit: bool = True,
+) -> LiveStreamAuthorisation:
+    """Asks the prior authorisation of a live stream (pasto:3.19): Communications for main accounts, the area head
+    for alternate ones. Refused where the norm does not require it. Event: `live_stream.submitted`."""
+    require_login(actor)
+    if account.institution_id != institution.pk:
+        raise invalid_input(gettext("La cuenta no pertenece a esta institución."), "account")
+    if not (title or "").strip():
+        raise invalid_input(gettext("Indique el tema de la transmisión."), "title")
+    obj = LiveStreamAuthorisation(institution=institution, account=account, title=title.strip(),
+                                  description=(description or "").strip(), starts_at=starts_at, requested_by=actor)
+    with transaction.atomic():
+        obj = procedure_create(obj=obj, actor=actor, submit="submit" if submit else None)
+        if submit:
+            obj.refresh_from_db()
+            _deadline_at_start(obj)
+    return obj
+
+
+def live_stream_submit(*, stream: LiveStreamAuthorisation, actor: Any) -> LiveStreamAuthorisation:
+    with transaction.atomic():
+        stream = procedure_transition(obj=stream, action="submit", actor=actor)
+        _deadline_at_start(stream)
+    return stream
+
+
 # ---------------------------------------------------------------------------------------------- the spec
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
@@ -200,14 +249,10 @@ class LiveStreamIn(Input):
 
 
 def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
-    from ..services_accounts import live_stream_create
-
     return live_stream_create(institution=institution, actor=actor, **data)
 
 
 def _submit(*, obj: Any, actor: Any, reason: str = "") -> Any:
-    from ..services_accounts import live_stream_submit
-
     return live_stream_submit(stream=obj, actor=actor)
 
 

@@ -15,7 +15,7 @@ pasto:3.10–3.14).
   `opening.graphic_identity_provided`. Rejection needs reasons.
 - report: the area reports the opened account (`opening.report_fields`); the registry validates it against the
   policy (institutional e-mail domain, handle rules, platforms for the tier) — refusals name the clause — and
-  `services_accounts.opening_request_report` registers it (`account_register`), active.
+  `opening_request_report` (below) registers it (`account_register`), active.
 - Deadlines: none in the norms; `opening.technical_opinion_deadline` and `opening.decision_deadline` if the
   policy sets them. Expiry: `expired` (the area may file again), the requester and the decider are told.
 """
@@ -25,17 +25,25 @@ from __future__ import annotations
 import uuid as _uuid
 from typing import Annotated, Any
 
+from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field
 
+from pregon.institutions.models import Area, Institution, Official
+from pregon.institutions.policies import local_today, policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
-from pregon.registry.choices import Tier
+from pregon.registry import services as registry
+from pregon.registry.choices import AdminRole, Kind, Tier
+from pregon.registry.models import Platform
 
 from ..choices import OpeningRequestStatus
 from ..inputs import UI, Input
-from ..models import OpeningRequest
+from ..models import (
+    OpeningRequest,
+)
+from ..services import invalid_input, procedure_create, procedure_transition, require_login
 from ..spec import Action, Create, ProcedureSpec, by_area, register_spec
 from ..workflows import OWNER, SYSTEM, GuardRefused, Transition, TransitionContext, Workflow, register
 from .common import cite, refs, require_role_for_area
@@ -486,6 +494,116 @@ OPENING_REQUEST = register(
 )
 
 
+# ---------------------------------------------------------------------------------------------- services
+def opening_request_create(
+    *,
+    institution: Institution,
+    actor: Any,
+    area: Area,
+    platform: Platform,
+    tier: str = Tier.MAIN,
+    proposed_name: str,
+    objectives: str = "",
+    scope: str = "",
+    coverage_or_benefits: str = "",
+    justification: str = "",
+    sign: bool = True,
+) -> OpeningRequest:
+    """The area head files the signed proposal (rosarito:10.2, iee-sonora:7.II, pasto:3.10). Signed at once by
+    default: it goes to Informática for its opinion where the policy requires one, else to Communications.
+    One ledger event: `opening_request.signed` (or `.created` for a draft)."""
+    require_login(actor)
+    if not (proposed_name or "").strip():
+        raise invalid_input(gettext("Indique el nombre propuesto de la cuenta."), "proposed_name")
+    if tier not in Tier.values:
+        raise invalid_input(gettext("Tipo de cuenta no válido."), "tier")
+    obj = OpeningRequest(
+        institution=institution, area=area, platform=platform, tier=tier, proposed_name=proposed_name.strip(),
+        objectives=objectives.strip(), scope=scope.strip(), coverage_or_benefits=coverage_or_benefits.strip(),
+        justification=justification.strip(), requested_by=actor,
+    )
+    policy = policy_for(institution)
+    submit = None
+    if sign:
+        submit = "sign_for_opinion" if policy.opening.technical_opinion_required else "sign"
+    return procedure_create(obj=obj, actor=actor, submit=submit)
+
+
+def opening_request_sign(*, request: OpeningRequest, actor: Any) -> OpeningRequest:
+    policy = policy_for(request.institution)
+    action = "sign_for_opinion" if policy.opening.technical_opinion_required else "sign"
+    return procedure_transition(obj=request, action=action, actor=actor)
+
+
+def opening_request_give_opinion(
+    *, request: OpeningRequest, actor: Any, opinion: str, favourable: bool | None = None
+) -> OpeningRequest:
+    """Informática's technical opinion (rosarito:10.4); Communications is told it may now decide."""
+    return procedure_transition(obj=request, action="give_opinion", actor=actor, reason=opinion,
+                                data={"favourable": favourable})
+
+
+def opening_request_approve(
+    *, request: OpeningRequest, actor: Any, graphic_identity: str = "", reason: str = "", agreed_name: str = "",
+    agreed_url: str = "",
+) -> OpeningRequest:
+    """Communications authorises the opening and provides the graphic-identity elements where the policy says so
+    (rosarito:10.4, iee-sonora:7.III), and the name and link agreed for the account (pasto:3.12: the report must
+    match them). The requester and the signer are told."""
+    return procedure_transition(obj=request, action="approve", actor=actor, reason=reason,
+                                data={"graphic_identity": graphic_identity, "agreed_name": agreed_name,
+                                      "agreed_url": agreed_url})
+
+
+def opening_request_reject(*, request: OpeningRequest, actor: Any, reason: str) -> OpeningRequest:
+    return procedure_transition(obj=request, action="reject", actor=actor, reason=reason)
+
+
+def opening_request_withdraw(*, request: OpeningRequest, actor: Any, reason: str = "") -> OpeningRequest:
+    return procedure_transition(obj=request, action="withdraw", actor=actor, reason=reason)
+
+
+def opening_request_report(
+    *,
+    request: OpeningRequest,
+    actor: Any,
+    name: str,
+    url: str,
+    email: str = "",
+    purpose: str = "",
+    operation: str = "",
+    administrators: list[tuple[Official, str]] | None = None,
+    platform_account_id: str = "",
+) -> OpeningRequest:
+    """The area reports the opened account (rosarito:10.5, iee-sonora:7.III): the report is validated against the
+    policy (fields, institutional e-mail domain and platform suffix, handle rules, platforms for the tier — the
+    refusal names the clause), then, in the same transaction, the account is registered active in the registry
+    (`account.registered`) and its administrators assigned (`administrator.assigned` each, with the policy's
+    rank/count/employment checks). Events: `opening_request.registered` + the registry's own."""
+    administrators = list(administrators or [])
+    report = {
+        "name": (name or "").strip(), "url": (url or "").strip(), "email": (email or "").strip().lower(),
+        "purpose": (purpose or "").strip(), "operation": (operation or "").strip(),
+        "administrators": [f"{o.full_name} ({AdminRole(r).label})" for o, r in administrators],
+    }
+    original = request
+    with transaction.atomic():
+        request = procedure_transition(obj=request, action="report", actor=actor, data={"report": report})
+        account = registry.account_register(
+            actor=actor, institution=request.institution, area=request.area, url=report["url"],
+            display_name=report["name"], tier=request.tier, kind=Kind.OFFICIAL, email=report["email"],
+            platform=request.platform, platform_account_id=platform_account_id, purpose=report["purpose"],
+            opened_on=local_today(request.institution),
+            reason=gettext("Apertura autorizada: %(req)s") % {"req": request.public_id},
+        )
+        for official, role in sorted(administrators, key=lambda pair: pair[1] != AdminRole.PRIMARY):
+            registry.administrator_assign(actor=actor, account=account, official=official, role=role,
+                                          reason=gettext("Informe de apertura"))
+        OpeningRequest.objects.filter(pk=request.pk).update(account=account)
+    original.refresh_from_db()
+    return original
+
+
 # ---------------------------------------------------------------------------------------------- the spec
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
@@ -527,29 +645,21 @@ class ReportOpeningIn(Input):
 
 
 def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
-    from ..services_accounts import opening_request_create
-
     return opening_request_create(institution=institution, actor=actor, **data)
 
 
 def _give_opinion(*, obj: Any, actor: Any, favourable: bool, reason: str) -> Any:
-    from ..services_accounts import opening_request_give_opinion
-
     return opening_request_give_opinion(request=obj, actor=actor, opinion=reason, favourable=favourable)
 
 
 def _approve(*, obj: Any, actor: Any, graphic_identity: str = "", reason: str = "", agreed_name: str = "",
              agreed_url: str = "") -> Any:
-    from ..services_accounts import opening_request_approve
-
     return opening_request_approve(request=obj, actor=actor, reason=reason, graphic_identity=graphic_identity,
                                    agreed_name=agreed_name, agreed_url=agreed_url)
 
 
 def _report(*, obj: Any, actor: Any, primary: Any = None, alternate: Any = None, **data: Any) -> Any:
     from pregon.registry.choices import AdminRole
-
-    from ..services_accounts import opening_request_report
 
     administrators = [(o, role) for o, role in ((primary, AdminRole.PRIMARY), (alternate, AdminRole.ALTERNATE)) if o]
     return opening_request_report(request=obj, actor=actor, administrators=administrators, **data)

@@ -15,19 +15,29 @@ rosarito:10.8, iee-sonora:5.1, iee-sonora:7.VIII, pasto:3.13; the period and the
 
 from __future__ import annotations
 
+import datetime as dt
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from pregon.institutions.models import Institution
+from pregon.institutions.policies import policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.registry.choices import AccountStatus, Kind
 
-from ..choices import RecertificationStatus
+from ..choices import (
+    RecertificationStatus,
+)
 from ..models import Recertification
-from ..spec import ProcedureSpec, by_account, register_spec
+from ..services import procedure_transition, system_start_once
+from ..spec import Periodic, ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, Transition, TransitionContext, Workflow, register
-from .lifecycle import head_message, message
+from .lifecycle import account_label, head_message, message
 
 _S = RecertificationStatus
 
@@ -135,6 +145,49 @@ RECERTIFICATION = register(
 )
 
 
+# ---------------------------------------------------------------------------------------------- services
+def period_of(day: dt.date, months: int) -> str:
+    """`2026-P1` … : the period of `months` months (counted from January) that contains `day`."""
+    return f"{day.year}-P{(day.month - 1) // months + 1}"
+
+
+RECERTIFIED_STATUSES = (AccountStatus.ACTIVE, AccountStatus.AT_RISK, AccountStatus.COMPROMISED, AccountStatus.SUSPENDED)
+
+
+def recertifications_open(*, now: datetime | None = None) -> int:
+    """Opens the period's re-certification for every official account that has none yet (one per account and
+    period: unique constraint). Returns how many were opened. Idempotent."""
+    from pregon.registry.models import SocialAccount
+
+    now = now or timezone.now()
+    opened = 0
+    for institution in Institution.objects.all():
+        months = policy_for(institution).closure.recertification_months
+        if months is None:
+            continue
+        period = period_of(timezone.localdate(now, ZoneInfo(institution.timezone)), months)
+        accounts = (
+            SocialAccount.objects.filter(institution=institution, kind=Kind.OFFICIAL, status__in=RECERTIFIED_STATUSES)
+            .exclude(recertifications__period=period)
+            .select_related("platform", "institution", "area")
+        )
+        for account in accounts:
+            item = Recertification(institution=institution, account=account, account_label=account_label(account),
+                                   period=period)
+            if system_start_once(item, "open") is not None:
+                opened += 1
+    return opened
+
+
+def recertification_confirm(*, recertification: Recertification, actor: Any, reason: str = "") -> Recertification:
+    """The area head confirms the account and its administrators (refused while they break the policy)."""
+    return procedure_transition(obj=recertification, action="confirm", actor=actor, reason=reason)
+
+
+def recertification_report_changes(*, recertification: Recertification, actor: Any, reason: str) -> Recertification:
+    return procedure_transition(obj=recertification, action="report_changes", actor=actor, reason=reason)
+
+
 # ---------------------------------------------------------------------------------------------- the spec
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
@@ -144,4 +197,5 @@ RECERTIFICATION_SPEC = register_spec(ProcedureSpec(
     columns=((_("Cuenta"), "account_label"), (_("Periodo"), "period")),
     scope=by_account(), panel="procedures/partials/_recertification_fields.html",
     select_related=("account__platform",),
+    periodic=(Periodic("recertifications_opened", _("recertificaciones abiertas"), recertifications_open),),
 ))

@@ -20,19 +20,27 @@ iee-sonora:Transitorio 2).
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from pregon.institutions.models import Institution
+from pregon.institutions.policies import policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.registry.choices import AccountStatus
 
-from ..choices import RegularisationStatus
+from ..choices import (
+    RegularisationStatus,
+)
 from ..models import Regularisation
-from ..spec import ProcedureSpec, by_account, register_spec
+from ..services import procedure_create, procedure_transition, system_start_once
+from ..spec import Periodic, ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, Transition, TransitionContext, Workflow, register
-from .lifecycle import account_status_set, head_message, message
+from .lifecycle import account_label, account_status_set, head_message, message
 
 _S = RegularisationStatus
 
@@ -146,8 +154,6 @@ def regularisation_start_on_registration(
         return None
     from ..models import Regularisation
     from ..services import procedure_transition
-    from ..services_lifecycle import regularisation_start
-
     existing = Regularisation.objects.filter(account=account, status__in=(_S.NEW, _S.PENDING)).first()
     if existing is not None:
         return existing
@@ -194,6 +200,49 @@ REGULARISATION = register(
 )
 
 
+# ---------------------------------------------------------------------------------------------- services
+def preexisting_account_register(*, actor: Any, institution: Institution, **fields: Any) -> Regularisation:
+    """Registers an account that existed before the norm as `pending_regularisation` and starts its
+    regularisation (deadline `transitional.regularisation_deadline`), in one transaction: `account.registered`
+    then `regularisation.started`."""
+    from pregon.institutions.access import require_role
+    from pregon.registry.services import account_register_preexisting
+
+    require_role(actor, institution, "comms", write=True)
+    with transaction.atomic():
+        account = account_register_preexisting(actor=actor, institution=institution, **fields)
+        return Regularisation.objects.get(account=account, status=RegularisationStatus.PENDING)
+
+
+def regularisation_start(*, account: Any, actor: Any) -> Regularisation:
+    item = Regularisation(institution=account.institution, account=account, account_label=account_label(account))
+    return procedure_create(obj=item, actor=actor, submit="start")
+
+
+def regularisations_start_missing(*, now: datetime | None = None) -> int:
+    """Starts the regularisation of every `pending_regularisation` account that never had one (imports, the
+    admin). Idempotent."""
+    from pregon.registry.models import SocialAccount
+
+    started = 0
+    for institution in Institution.objects.all():
+        if not policy_for(institution).transitional.preexisting_regularisation:
+            continue
+        accounts = SocialAccount.objects.filter(
+            institution=institution, status=AccountStatus.PENDING_REGULARISATION, regularisations__isnull=True
+        ).select_related("platform", "institution")
+        for account in accounts:
+            item = Regularisation(institution=institution, account=account, account_label=account_label(account))
+            if system_start_once(item, "start_auto") is not None:
+                started += 1
+    return started
+
+
+def regularisation_regularise(*, regularisation: Regularisation, actor: Any, reason: str = "") -> Regularisation:
+    """Communications declares the account regularised (it meets the policy): the account becomes active."""
+    return procedure_transition(obj=regularisation, action="regularise", actor=actor, reason=reason)
+
+
 # ---------------------------------------------------------------------------------------------- the spec
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
@@ -202,4 +251,5 @@ REGULARISATION_SPEC = register_spec(ProcedureSpec(
     title=_("Regularización de cuenta preexistente"), title_plural=_("Regularizaciones de cuentas preexistentes"),
     columns=((_("Cuenta"), "account_label"),),
     scope=by_account(), panel="procedures/partials/_regularisation_fields.html", select_related=("account__platform",),
+    periodic=(Periodic("regularisations_started", _("regularizaciones iniciadas"), regularisations_start_missing),),
 ))

@@ -17,17 +17,17 @@ from .regularisation import Regularisation
 
 __all__ = [
     "AbandonmentFlag",
-    "ClosureRequest",
-    "Incident",
-    "IncidentStep",
-    "Recertification",
-    "Regularisation",
     "AdministratorChange",
+    "ClosureRequest",
     "Consultation",
     "CredentialRotation",
     "Deadline",
+    "Incident",
+    "IncidentStep",
     "LiveStreamAuthorisation",
     "OpeningRequest",
     "ProcedureModel",
+    "Recertification",
+    "Regularisation",
     "TransitionRecord",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from pregon.institutions.choices import Rank
 from pregon.institutions.models import Area, Membership, Official
 from pregon.registry.choices import AccountStatus, AdminRole, Kind, Tier

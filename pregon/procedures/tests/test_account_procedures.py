@@ -19,9 +19,17 @@ from pregon.institutions.models import Membership
 from pregon.institutions.services import official_end_employment
 from pregon.ledger.models import Event
 from pregon.notifications.models import Notification
-from pregon.procedures import services_accounts as svc
+from pregon.procedures.flows.administrator_change import administrator_change_create, administrator_change_designate
+from pregon.procedures.flows.credential_rotation import credential_rotation_attest, credential_rotation_create
+from pregon.procedures.flows.live_stream import live_stream_create
+from pregon.procedures.flows.opening import (
+    opening_request_approve,
+    opening_request_create,
+    opening_request_give_opinion,
+    opening_request_report,
+)
 from pregon.procedures.models import AdministratorChange, CredentialRotation, Deadline, OpeningRequest
-from pregon.procedures.services import tick
+from pregon.procedures.services import procedure_transition, tick
 from pregon.procedures.workflows import ProcedureDisabled
 from pregon.registry.choices import AccountStatus, AdminRole, Tier
 from pregon.registry.models import Administrator, SocialAccount
@@ -48,7 +56,7 @@ def _proposal(world: Any, **extra: Any) -> OpeningRequest:
                   platform=platform("facebook"), proposed_name="Turismo Rosarito", objectives="Promover el turismo",
                   scope="Municipal", coverage_or_benefits="Visitantes", justification="Programa de turismo 2026")
     values.update(extra)
-    return svc.opening_request_create(**values)
+    return opening_request_create(**values)
 
 
 @pytest.mark.django_db
@@ -66,21 +74,21 @@ def test_rosarito_opening_with_opinion_approval_then_report_refused_for_personal
     assert "rosarito:10.4" in Notification.objects.filter(kind="opening_request.signed").first().subject
 
     with pytest.raises(InvalidTransition):  # Communications cannot decide before the opinion exists
-        svc.opening_request_approve(request=req, actor=world["comms"], graphic_identity="Logo")
-    svc.opening_request_give_opinion(request=req, actor=world["it"], opinion="Viable técnicamente.", favourable=True)
+        opening_request_approve(request=req, actor=world["comms"], graphic_identity="Logo")
+    opening_request_give_opinion(request=req, actor=world["it"], opinion="Viable técnicamente.", favourable=True)
     assert req.status == "submitted" and req.opinion_favourable is True
 
     with pytest.raises(InvalidTransition) as exc:  # rosarito:10.4: approval provides the graphic identity
-        svc.opening_request_approve(request=req, actor=world["comms"])
+        opening_request_approve(request=req, actor=world["comms"])
     assert "rosarito:10.4" in exc.value.message
-    svc.opening_request_approve(request=req, actor=world["comms"], graphic_identity="Logotipo y paleta")
+    opening_request_approve(request=req, actor=world["comms"], graphic_identity="Logotipo y paleta")
     assert req.status == "approved"
     assert _recipients("opening_request.approved") == {"rosarito-area_head"}
 
     before = (_last_seq(), SocialAccount.objects.count(), Notification.objects.count())
     admins = [(titular, AdminRole.PRIMARY), (suplente, AdminRole.ALTERNATE)]
     with pytest.raises(InvalidTransition) as exc:
-        svc.opening_request_report(request=req, actor=world["area_head"], name="Turismo Rosarito",
+        opening_request_report(request=req, actor=world["area_head"], name="Turismo Rosarito",
                                    url="https://www.facebook.com/turismorosarito", email="turismo@gmail.com",
                                    purpose="Promoción", operation="Diaria", administrators=admins)
     assert "rosarito:10.3" in exc.value.message and "gmail.com" in exc.value.message
@@ -89,7 +97,7 @@ def test_rosarito_opening_with_opinion_approval_then_report_refused_for_personal
     assert (_last_seq(), SocialAccount.objects.count(), Notification.objects.count()) == before
 
     seq = _last_seq()
-    svc.opening_request_report(request=req, actor=world["area_head"], name="Turismo Rosarito",
+    opening_request_report(request=req, actor=world["area_head"], name="Turismo Rosarito",
                                url="https://www.facebook.com/turismorosarito", email="turismo@rosarito.gob.mx",
                                purpose="Promoción", operation="Diaria", administrators=admins)
     assert req.status == "registered" and req.account is not None
@@ -108,8 +116,8 @@ def test_iee_sonora_opening_is_decided_by_communications_without_informatica() -
     assert req.status == "submitted"
     assert _recipients("opening_request.signed") == {"iee-sonora-comms"}
     with pytest.raises(PermissionDenied):
-        svc.opening_request_give_opinion(request=req, actor=world["it"], opinion="x")
-    svc.opening_request_approve(request=req, actor=world["comms"], graphic_identity="Manual de identidad")
+        opening_request_give_opinion(request=req, actor=world["it"], opinion="x")
+    opening_request_approve(request=req, actor=world["comms"], graphic_identity="Manual de identidad")
     assert req.status == "approved"
 
 
@@ -173,22 +181,22 @@ def test_an_administrator_leaving_starts_the_change_and_the_rotation_whose_expir
 
     # The administrator who left lost access on the day of the baja: they cannot attest their own rotation.
     with pytest.raises(InstitutionNotFound):
-        svc.credential_rotation_attest(rotation=rotation, actor=admin_user, password_changed=True,
+        credential_rotation_attest(rotation=rotation, actor=admin_user, password_changed=True,
                                        sessions_revoked=True, recovery_email_checked=True)
     colleague = owner(world, "account_admin")  # another administrator of the institution attests
     with pytest.raises(InvalidTransition) as exc:  # the three checks are required
-        svc.credential_rotation_attest(rotation=rotation, actor=colleague, password_changed=True,
+        credential_rotation_attest(rotation=rotation, actor=colleague, password_changed=True,
                                        sessions_revoked=False, recovery_email_checked=True)
     assert "sesiones" in exc.value.message
     seq = _last_seq()
-    svc.credential_rotation_attest(rotation=rotation, actor=colleague, password_changed=True,
+    credential_rotation_attest(rotation=rotation, actor=colleague, password_changed=True,
                                    sessions_revoked=True, recovery_email_checked=True)
     acc.refresh_from_db()
     assert acc.status == AccountStatus.ACTIVE
     assert _actions_since(seq) == ["credential_rotation.attested", "account.status_changed"]
 
     newcomer = official(world, "Luis Armenta", Rank.MEDIO)
-    svc.administrator_change_designate(change=change, actor=world["area_head"], official=newcomer)
+    administrator_change_designate(change=change, actor=world["area_head"], official=newcomer)
     assert change.status == "completed" and change.designated.official == newcomer
 
 
@@ -214,7 +222,7 @@ def test_pasto_live_stream_is_authorised_by_communications_on_main_and_the_area_
     world = make_world("pasto")
     setup_area(world)
     acc = account(world, tier=tier)
-    stream = svc.live_stream_create(institution=world.institution, actor=world["account_admin"], account=acc,
+    stream = live_stream_create(institution=world.institution, actor=world["account_admin"], account=acc,
                                     title="Rendición de cuentas", starts_at=future(5))
     assert stream.status == "submitted"
     assert _recipients("live_stream.submitted") == {f"pasto-{authoriser}"}
@@ -222,9 +230,9 @@ def test_pasto_live_stream_is_authorised_by_communications_on_main_and_the_area_
     assert deadline.due_at == stream.starts_at and deadline.responsible_role == authoriser
     assert "pasto:3.19" in deadline.clauses
     with pytest.raises(PermissionDenied) as exc:
-        svc.account_procedure_act(obj=stream, action="approve", actor=world[other])
+        procedure_transition(obj=stream, action="approve", actor=world[other])
     assert "pasto:3.19" in exc.value.message
-    svc.account_procedure_act(obj=stream, action="approve", actor=world[authoriser])
+    procedure_transition(obj=stream, action="approve", actor=world[authoriser])
     stream.refresh_from_db()
     assert stream.status == "approved"
     assert _recipients("live_stream.approved") == {"pasto-account_admin"}
@@ -237,7 +245,7 @@ def test_live_stream_authorisation_is_not_required_elsewhere(preset: str) -> Non
     setup_area(world)
     acc = account(world)
     with pytest.raises(ProcedureDisabled) as exc:
-        svc.live_stream_create(institution=world.institution, actor=world["account_admin"], account=acc,
+        live_stream_create(institution=world.institution, actor=world["account_admin"], account=acc,
                                title="Sesión", starts_at=future(5))
     assert "no exige autorización" in exc.value.message
 
@@ -246,7 +254,7 @@ def test_live_stream_authorisation_is_not_required_elsewhere(preset: str) -> Non
 def test_live_stream_expires_at_its_start_without_decision() -> None:
     world = make_world("pasto")
     setup_area(world)
-    stream = svc.live_stream_create(institution=world.institution, actor=world["account_admin"],
+    stream = live_stream_create(institution=world.institution, actor=world["account_admin"],
                                     account=account(world), title="Sesión", starts_at=future(2))
     with time_machine.travel(stream.starts_at + dt.timedelta(minutes=1), tick=False):
         tick()
@@ -261,10 +269,10 @@ def test_periodic_rotation_reminders_are_created_once_when_the_last_rotation_is_
     setup_area(world)
     acc = account(world)
     with time_machine.travel(timezone.now() + dt.timedelta(days=30), tick=False):
-        assert tick().rotations_scheduled == 0
+        assert tick().periodic["rotations_scheduled"] == 0
     with time_machine.travel(timezone.now() + dt.timedelta(days=92), tick=False):
-        assert tick().rotations_scheduled == 1
-        assert tick().rotations_scheduled == 0  # idempotent: one open rotation per account
+        assert tick().periodic["rotations_scheduled"] == 1
+        assert tick().periodic["rotations_scheduled"] == 0  # idempotent: one open rotation per account
     rotation = CredentialRotation.objects.get(account=acc)
     assert rotation.trigger == "periodic" and rotation.status == "pending"
     acc.refresh_from_db()
@@ -278,7 +286,7 @@ def test_no_periodic_reminders_where_the_policy_does_not_ask() -> None:
     setup_area(world)
     account(world)
     with time_machine.travel(timezone.now() + dt.timedelta(days=400), tick=False):
-        assert tick().rotations_scheduled == 0
+        assert tick().periodic["rotations_scheduled"] == 0
 
 
 @pytest.mark.django_db
@@ -291,11 +299,11 @@ def test_each_creation_service_writes_exactly_one_ledger_event() -> None:
                                          starts_on=dt.date(2026, 1, 5))
     cases = [
         (lambda: _proposal(world), ["opening_request.signed"]),
-        (lambda: svc.credential_rotation_create(institution=world.institution, actor=world["it"], account=acc),
+        (lambda: credential_rotation_create(institution=world.institution, actor=world["it"], account=acc),
          ["credential_rotation.opened"]),
-        (lambda: svc.live_stream_create(institution=world.institution, actor=world["account_admin"], account=acc,
+        (lambda: live_stream_create(institution=world.institution, actor=world["account_admin"], account=acc,
                                         title="x", starts_at=future(3)), ["live_stream.submitted"]),
-        (lambda: svc.administrator_change_create(institution=world.institution, actor=world["comms"], account=acc),
+        (lambda: administrator_change_create(institution=world.institution, actor=world["comms"], account=acc),
          ["administrator_change.opened"]),
     ]
     for call, expected in cases:
@@ -304,7 +312,7 @@ def test_each_creation_service_writes_exactly_one_ledger_event() -> None:
         assert _actions_since(seq) == expected
     CredentialRotation.objects.update(status="cancelled")
     seq = _last_seq()
-    svc.administrator_change_create(institution=world.institution, actor=world["comms"], account=acc, leaving=admin)
+    administrator_change_create(institution=world.institution, actor=world["comms"], account=acc, leaving=admin)
     assert _actions_since(seq) == ["administrator_change.opened", "credential_rotation.opened",
                                    "account.status_changed"]
 
@@ -318,7 +326,7 @@ def test_a_user_of_another_institution_cannot_create_or_act() -> None:
         _proposal(world, actor=world.outsider)
     assert exc.value.status == 404
     with pytest.raises(ApplicationError) as exc:
-        svc.opening_request_give_opinion(request=req, actor=world.outsider, opinion="x")
+        opening_request_give_opinion(request=req, actor=world.outsider, opinion="x")
     assert exc.value.status == 404
 
 

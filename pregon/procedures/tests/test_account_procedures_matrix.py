@@ -199,12 +199,11 @@ def test_every_action_by_every_actor_in_every_state(preset: str, workflow: str) 
                 kwargs = dict(obj=obj, action=action, actor=actors[actor_name], reason="Motivo.",
                               data=data_for(preset, n))
                 if expected is None:
-                    with pytest.raises(_Rollback):
-                        with transaction.atomic():
-                            result = procedure_transition(**kwargs)
-                            assert result.status == wf.get(action).target, label
-                            assert Event.objects.count() == before[1] + 1, label
-                            raise _Rollback
+                    with pytest.raises(_Rollback), transaction.atomic():
+                        result = procedure_transition(**kwargs)
+                        assert result.status == wf.get(action).target, label
+                        assert Event.objects.count() == before[1] + 1, label
+                        raise _Rollback
                 else:
                     with pytest.raises(expected) as exc:
                         procedure_transition(**kwargs)

@@ -9,11 +9,11 @@ import pytest
 from pregon.core.errors import ApplicationError, InvalidTransition
 from pregon.institutions.choices import Rank
 from pregon.notifications.models import Notification
-from pregon.procedures import services_accounts as svc
 from pregon.procedures.choices import ClosureStatus, OpeningRequestStatus
+from pregon.procedures.flows.closure import closure_acknowledge, closure_export_history, closure_request_create
+from pregon.procedures.flows.opening import opening_request_approve, opening_request_create, opening_request_report
 from pregon.procedures.models import ClosureRequest
 from pregon.procedures.services import procedure_transition
-from pregon.procedures.services_lifecycle import closure_acknowledge, closure_export_history, closure_request_create
 from pregon.registry.choices import AccountStatus, Tier
 from pregon.registry.models import SocialAccount
 
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 def _submitted_pasto_request():
     world = make_world("pasto")
     setup_area(world)
-    request = svc.opening_request_create(
+    request = opening_request_create(
         institution=world.institution, actor=world["area_head"], area=world.area, platform=platform("facebook"),
         proposed_name="Movilidad Pasto", objectives="Informar sobre movilidad", justification="Plan de movilidad",
     )
@@ -39,21 +39,21 @@ def _report(world, request, **values):
             "email": "movilidad@pasto.gov.co", "purpose": "Informar", "operation": "Lunes a viernes",
             "administrators": [(official(world, "Mauricio Enríquez", Rank.MEDIO), "primary")]}
     data.update(values)
-    return svc.opening_request_report(request=request, actor=world["area_head"], **data)
+    return opening_request_report(request=request, actor=world["area_head"], **data)
 
 
 def test_pasto_approval_records_the_agreed_name_and_link_and_requires_them():
     world, request = _submitted_pasto_request()
     with pytest.raises(InvalidTransition) as exc:
-        svc.opening_request_approve(request=request, actor=world["comms"])
+        opening_request_approve(request=request, actor=world["comms"])
     assert "pasto:3.12" in exc.value.message
     with pytest.raises(ApplicationError) as exc:  # the link must be on the requested platform
-        svc.opening_request_approve(request=request, actor=world["comms"], agreed_name="Movilidad Pasto",
+        opening_request_approve(request=request, actor=world["comms"], agreed_name="Movilidad Pasto",
                                     agreed_url="https://x.com/movilidadpasto")
     assert "Facebook" in exc.value.message
     request.refresh_from_db()
     assert request.status == OpeningRequestStatus.SUBMITTED and request.agreed_name == ""
-    svc.opening_request_approve(request=request, actor=world["comms"], agreed_name="  Movilidad   Pasto ",
+    opening_request_approve(request=request, actor=world["comms"], agreed_name="  Movilidad   Pasto ",
                                 agreed_url="facebook.com/MovilidadPasto")
     request.refresh_from_db()
     assert request.status == OpeningRequestStatus.APPROVED
@@ -68,7 +68,7 @@ def test_pasto_approval_records_the_agreed_name_and_link_and_requires_them():
 )
 def test_a_report_that_differs_from_what_was_agreed_is_refused_citing_the_clause(field, value):
     world, request = _submitted_pasto_request()
-    svc.opening_request_approve(request=request, actor=world["comms"], agreed_name="Movilidad Pasto",
+    opening_request_approve(request=request, actor=world["comms"], agreed_name="Movilidad Pasto",
                                 agreed_url="https://www.facebook.com/movilidadpasto")
     with pytest.raises(InvalidTransition) as exc:
         _report(world, request, **{field: value})
@@ -79,7 +79,7 @@ def test_a_report_that_differs_from_what_was_agreed_is_refused_citing_the_clause
 
 def test_a_report_matching_the_agreement_registers_the_account():
     world, request = _submitted_pasto_request()
-    svc.opening_request_approve(request=request, actor=world["comms"], agreed_name="Movilidad Pasto",
+    opening_request_approve(request=request, actor=world["comms"], agreed_name="Movilidad Pasto",
                                 agreed_url="https://www.facebook.com/movilidadpasto")
     _report(world, request, name="movilidad pasto")  # case and spacing do not matter
     request.refresh_from_db()
@@ -90,11 +90,11 @@ def test_a_report_matching_the_agreement_registers_the_account():
 def test_without_the_rule_the_approval_needs_no_agreed_name():
     world = make_world("iee-sonora")
     setup_area(world)
-    request = svc.opening_request_create(
+    request = opening_request_create(
         institution=world.institution, actor=world["area_head"], area=world.area, platform=platform("facebook"),
         proposed_name="Educación cívica", objectives="Difusión", justification="Programa de educación cívica",
     )
-    svc.opening_request_approve(request=request, actor=world["comms"], graphic_identity="Manual de identidad")
+    opening_request_approve(request=request, actor=world["comms"], graphic_identity="Manual de identidad")
     request.refresh_from_db()
     assert request.status == OpeningRequestStatus.APPROVED and request.agreed_name == ""
 

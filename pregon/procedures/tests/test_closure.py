@@ -13,14 +13,14 @@ from pregon.core.errors import InvalidTransition
 from pregon.ledger.models import Event
 from pregon.notifications.models import Notification
 from pregon.procedures.choices import ClosureStatus
-from pregon.procedures.models import ClosureRequest
-from pregon.procedures.services_lifecycle import (
+from pregon.procedures.flows.closure import (
     closure_acknowledge,
     closure_attest_deleted,
     closure_close,
     closure_export_history,
     closure_request_create,
 )
+from pregon.procedures.models import ClosureRequest
 from pregon.procedures.workflows import available_transitions
 from pregon.registry.choices import AccountStatus
 

@@ -13,9 +13,10 @@ from pregon.core.errors import InvalidTransition
 from pregon.institutions.models import PolicyRevision
 from pregon.ledger.models import Event
 from pregon.procedures.choices import ConsultationStatus, DeadlineStatus, OpeningRequestStatus
+from pregon.procedures.flows.consultation import consultation_approve, consultation_create, consultation_withdraw
+from pregon.procedures.flows.opening import opening_request_create, opening_request_give_opinion
 from pregon.procedures.models import Deadline, TransitionRecord
-from pregon.procedures.services import consultation_approve, consultation_create, consultation_withdraw, tick
-from pregon.procedures.services_accounts import opening_request_create, opening_request_give_opinion
+from pregon.procedures.services import tick
 
 from .account_fixtures import platform, setup_area
 from .conftest import make_world

@@ -14,16 +14,11 @@ from pregon.core.errors import InvalidTransition
 from pregon.ledger.models import Event
 from pregon.notifications.models import Notification
 from pregon.procedures.choices import AbandonmentStatus, IncidentStatus, RegularisationStatus
+from pregon.procedures.flows.abandonment import abandonment_propose_closure
+from pregon.procedures.flows.incident import incident_close, incident_report, incident_step_complete
+from pregon.procedures.flows.regularisation import regularisation_regularise, regularisation_start
 from pregon.procedures.models import AbandonmentFlag, ClosureRequest, Deadline, Recertification, Regularisation
 from pregon.procedures.services import tick
-from pregon.procedures.services_lifecycle import (
-    abandonment_propose_closure,
-    incident_close,
-    incident_report,
-    incident_step_complete,
-    regularisation_regularise,
-    regularisation_start,
-)
 from pregon.registry.choices import AccountStatus, Kind
 
 from .conftest import make_world
@@ -90,7 +85,7 @@ def test_two_ticks_flag_an_abandoned_account_once_and_comms_may_propose_its_clos
     account.last_activity_on = timezone.localdate() - dt.timedelta(days=120)
     account.save()
     first, second = tick(), tick()
-    assert (first.accounts_flagged, second.accounts_flagged) == (1, 0)
+    assert (first.periodic["accounts_flagged"], second.periodic["accounts_flagged"]) == (1, 0)
     flag = AbandonmentFlag.objects.get()
     assert flag.status == AbandonmentStatus.OPEN
     assert Notification.objects.filter(recipient=world["area_head"], kind="abandonment.flagged").exists()
@@ -99,7 +94,7 @@ def test_two_ticks_flag_an_abandoned_account_once_and_comms_may_propose_its_clos
     abandonment_propose_closure(flag=flag, actor=world["comms"])
     closure = ClosureRequest.objects.get()
     assert closure.status == "proposed" and closure.abandonment_flag == flag
-    assert tick().accounts_flagged == 0  # the same inactivity is not flagged again
+    assert tick().periodic["accounts_flagged"] == 0  # the same inactivity is not flagged again
 
 
 @pytest.mark.django_db
@@ -125,7 +120,7 @@ def test_a_preexisting_account_not_regularised_in_time_is_reclassified_personal_
 def test_the_tick_starts_the_regularisation_of_pending_accounts_once():
     world = make_world("iee-sonora")
     lifecycle_account(world, status=AccountStatus.PENDING_REGULARISATION)
-    assert (tick().regularisations_started, tick().regularisations_started) == (1, 0)
+    assert (tick().periodic["regularisations_started"], tick().periodic["regularisations_started"]) == (1, 0)
     assert Regularisation.objects.get().status == RegularisationStatus.PENDING
 
 
@@ -133,7 +128,7 @@ def test_the_tick_starts_the_regularisation_of_pending_accounts_once():
 def test_the_tick_opens_one_recertification_per_account_and_period():
     world = make_world("rosarito")
     lifecycle_account(world)
-    assert (tick().recertifications_opened, tick().recertifications_opened) == (1, 0)
+    assert (tick().periodic["recertifications_opened"], tick().periodic["recertifications_opened"]) == (1, 0)
     item = Recertification.objects.get()
     assert item.status == "pending" and Deadline.objects.filter(workflow="recertification", status="open").exists()
     assert Notification.objects.filter(recipient=world["area_head"], kind="recertification.opened").exists()

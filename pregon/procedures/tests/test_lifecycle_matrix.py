@@ -199,14 +199,13 @@ def test_every_action_by_every_actor_in_every_state(workflow, preset):
                 expected = _expected(workflow, preset, action, state, actor_name)
                 label = f"{workflow}/{preset}/{state}/{action}/{actor_name}"
                 if expected is None:
-                    with pytest.raises(_Rollback):
-                        with transaction.atomic():
-                            result = procedure_transition(obj=obj, action=action, actor=actors[actor_name],
-                                                          reason="Motivo suficiente.", data=data)
-                            assert result.status == workflow_named(workflow).get(action).target, label
-                            mine = Event.objects.filter(seq__gt=0, action__startswith=f"{workflow}.").count()
-                            assert mine - _count_before(before, workflow) >= 1, label
-                            raise _Rollback
+                    with pytest.raises(_Rollback), transaction.atomic():
+                        result = procedure_transition(obj=obj, action=action, actor=actors[actor_name],
+                                                      reason="Motivo suficiente.", data=data)
+                        assert result.status == workflow_named(workflow).get(action).target, label
+                        mine = Event.objects.filter(seq__gt=0, action__startswith=f"{workflow}.").count()
+                        assert mine - _count_before(before, workflow) >= 1, label
+                        raise _Rollback
                 else:
                     with pytest.raises(expected) as exc:
                         procedure_transition(obj=obj, action=action, actor=actors[actor_name],

@@ -15,14 +15,14 @@ from pregon.institutions.models import NonWorkingDay
 from pregon.ledger.models import Event
 from pregon.notifications.models import Notification
 from pregon.procedures.choices import ConsultationStatus, DeadlineStatus
-from pregon.procedures.models import Consultation, Deadline, TransitionRecord
-from pregon.procedures.services import (
+from pregon.procedures.flows.consultation import (
     consultation_approve,
     consultation_create,
     consultation_reject,
     consultation_withdraw,
-    tick,
 )
+from pregon.procedures.models import Consultation, Deadline, TransitionRecord
+from pregon.procedures.services import tick
 
 from .conftest import make_world
 

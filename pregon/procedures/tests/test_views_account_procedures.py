@@ -12,8 +12,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from pregon.procedures import services_accounts as svc
-from pregon.procedures import services_lifecycle as lifecycle
+from pregon.procedures.flows.administrator_change import administrator_change_create
+from pregon.procedures.flows.closure import closure_request_create
+from pregon.procedures.flows.credential_rotation import credential_rotation_create
+from pregon.procedures.flows.incident import incident_report
+from pregon.procedures.flows.live_stream import live_stream_create
+from pregon.procedures.flows.opening import opening_request_create
 from pregon.procedures.spec import all_specs, spec_named
 from pregon.registry.choices import AdminRole, Tier
 from pregon.registry.models import Administrator
@@ -42,26 +46,26 @@ def _administered(world: Any, acc: Any, handle: str) -> Any:
 
 # procedure key -> (preset, how to make one on `acc`, a role that may not read the kind or None)
 def _consultation(world: Any, acc: Any) -> Any:
-    from pregon.procedures.services import consultation_create
+    from pregon.procedures.flows.consultation import consultation_create
 
     return consultation_create(institution=world.institution, actor=world["account_admin"], text="Texto", question="",
                                account=acc)
 
 
 MAKERS = {
-    "opening_request": ("rosarito", lambda w, a: svc.opening_request_create(
+    "opening_request": ("rosarito", lambda w, a: opening_request_create(
         institution=w.institution, actor=w["area_head"], area=w.area, platform=platform("youtube"),
         proposed_name="Turismo", objectives="o", scope="s", coverage_or_benefits="c", justification="j"), None),
     "consultation": ("rosarito", _consultation, "it"),
-    "administrator_change": ("rosarito", lambda w, a: svc.administrator_change_create(
+    "administrator_change": ("rosarito", lambda w, a: administrator_change_create(
         institution=w.institution, actor=w["comms"], account=a), None),
-    "credential_rotation": ("pasto", lambda w, a: svc.credential_rotation_create(
+    "credential_rotation": ("pasto", lambda w, a: credential_rotation_create(
         institution=w.institution, actor=w["it"], account=a), None),
-    "live_stream": ("pasto", lambda w, a: svc.live_stream_create(
+    "live_stream": ("pasto", lambda w, a: live_stream_create(
         institution=w.institution, actor=w["area_head"], account=a, title="Sesión", starts_at=future(5)), "it"),
-    "closure": ("pasto", lambda w, a: lifecycle.closure_request_create(account=a, actor=w["area_head"], motive="m"),
+    "closure": ("pasto", lambda w, a: closure_request_create(account=a, actor=w["area_head"], motive="m"),
                 None),
-    "incident": ("guadalajara", lambda w, a: lifecycle.incident_report(
+    "incident": ("guadalajara", lambda w, a: incident_report(
         account=a, actor=w["it"], kind="hijacked", description="d"), None),
 }
 
@@ -115,7 +119,7 @@ def test_what_a_user_filed_stays_visible_to_them() -> None:
     setup_area(world)
     mine, theirs = account(world, handle="mia"), account(world, handle="ajena")
     me = _administered(world, mine, "mia")
-    incident = lifecycle.incident_report(account=mine, actor=me, kind="hijacked", description="d")
+    incident = incident_report(account=mine, actor=me, kind="hijacked", description="d")
     # The administrator leaves the account: what they reported is still theirs to read.
     Administrator.objects.filter(official__user=me).update(ends_on=dt.date(2026, 2, 1))
     assert _client(me).get(incident.get_absolute_url()).status_code == 200
@@ -211,7 +215,7 @@ def test_a_live_stream_at_18_in_pasto_is_18_in_bogota_whoever_looks() -> None:
 def test_opening_opinion_through_the_page_then_approval_through_the_api() -> None:
     world = make_world("rosarito")
     setup_area(world)
-    obj = svc.opening_request_create(institution=world.institution, actor=world["area_head"], area=world.area,
+    obj = opening_request_create(institution=world.institution, actor=world["area_head"], area=world.area,
                                      platform=platform("youtube"), proposed_name="Turismo", objectives="o",
                                      scope="s", coverage_or_benefits="c", justification="j")
     page = _client(world["it"]).get(obj.get_absolute_url())

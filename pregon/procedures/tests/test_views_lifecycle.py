@@ -7,8 +7,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from pregon.procedures.flows.closure import closure_request_create
+from pregon.procedures.flows.incident import incident_report
 from pregon.procedures.models import Incident
-from pregon.procedures.services_lifecycle import closure_request_create, incident_report
 
 from .conftest import make_world
 from .lifecycle_helpers import lifecycle_account

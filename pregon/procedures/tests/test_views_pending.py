@@ -18,15 +18,13 @@ from pregon.institutions.policies import policy_for
 from pregon.institutions.services import official_end_employment
 from pregon.notifications.services import notify
 from pregon.notifications.tests.test_ics import parse
+from pregon.procedures.flows.administrator_change import administrator_change_create
+from pregon.procedures.flows.consultation import consultation_create
+from pregon.procedures.flows.credential_rotation import credential_rotation_attest
+from pregon.procedures.flows.incident import incident_report, incident_step_complete
+from pregon.procedures.flows.opening import opening_request_create, opening_request_give_opinion
 from pregon.procedures.models import AdministratorChange, CredentialRotation, Deadline
-from pregon.procedures.services import consultation_create, tick
-from pregon.procedures.services_accounts import (
-    administrator_change_create,
-    credential_rotation_attest,
-    opening_request_create,
-    opening_request_give_opinion,
-)
-from pregon.procedures.services_lifecycle import incident_report, incident_step_complete
+from pregon.procedures.services import tick
 from pregon.procedures.workflows import workflow_named
 from pregon.registry.choices import AdminRole, Tier
 from pregon.registry.models import Administrator

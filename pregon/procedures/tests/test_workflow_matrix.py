@@ -18,9 +18,10 @@ from pregon.institutions.models import Membership
 from pregon.ledger.models import Event
 from pregon.notifications.models import Notification
 from pregon.procedures.choices import ConsultationStatus
+from pregon.procedures.flows.consultation import CONSULTATION
 from pregon.procedures.models import Consultation, Deadline, TransitionRecord
 from pregon.procedures.services import procedure_transition
-from pregon.procedures.workflows import CONSULTATION, available_transitions
+from pregon.procedures.workflows import available_transitions
 
 from .conftest import PRESETS, make_user, make_world
 
@@ -103,12 +104,11 @@ def test_every_action_by_every_actor_in_every_state(preset, state):
             expected = _expected_error(preset, action, state, actor_name)
             label = f"{preset}/{state}/{action}/{actor_name}"
             if expected is None:
-                with pytest.raises(_Rollback):
-                    with transaction.atomic():
-                        result = procedure_transition(obj=consultation, action=action, actor=actor, reason="Motivo.")
-                        assert result.status == CONSULTATION.get(action).target, label
-                        assert Event.objects.count() == before[2] + 1, label
-                        raise _Rollback
+                with pytest.raises(_Rollback), transaction.atomic():
+                    result = procedure_transition(obj=consultation, action=action, actor=actor, reason="Motivo.")
+                    assert result.status == CONSULTATION.get(action).target, label
+                    assert Event.objects.count() == before[2] + 1, label
+                    raise _Rollback
             else:
                 with pytest.raises(expected) as exc:
                     procedure_transition(obj=consultation, action=action, actor=actor, reason="Motivo.")

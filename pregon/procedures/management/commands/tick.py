@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from pregon.procedures.services import tick
+from pregon.procedures.spec import all_specs
 
 
 class Command(BaseCommand):
@@ -20,7 +21,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"plazos aplicados: {result.applied}, ya aplicados por otro proceso: {result.skipped}, "
             f"cancelados: {result.cancelled}, con error (se reintentarán): {result.failed}, "
-            f"correos reenviados: {result.emails}, recordatorios de cambio de contraseña: {result.rotations_scheduled}"
+            f"correos reenviados: {result.emails}"
+            + "".join(f", {p.label}: {result.periodic.get(p.name, 0)}" for spec in all_specs() for p in spec.periodic)
         )
         if result.failed:
             self.stderr.write("Algunos plazos fallaron; quedan abiertos para el siguiente tick.")
