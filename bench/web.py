@@ -10,10 +10,8 @@ For each database, in one run:
     hours): the measured institution ("rosarito", Playas de Rosarito's preset) holds 20,000 of them, as a state's
     padrón would, the 16 others the rest; 12 areas and 24 officials per institution, closed and suspended
     accounts among them; the measured account has two administrators and 60 ledger events;
- 3. `ANALYZE`, as an operator runs after a bulk import (PostgreSQL's autovacuum does it by itself a little later;
-    SQLite has no automatic equivalent, and without statistics its planner sorts the institution's accounts for
-    the inventory's default order instead of reading them in order from registry_account_inventory: about 25 ms
-    more per list page for 20,000 accounts on the reference machine);
+ 3. `ANALYZE` (PostgreSQL: `VACUUM ANALYZE`, what its autovacuum does by itself shortly after a bulk insert; it
+    sets the visibility map that lets a late page be read from registry_account_inventory alone);
  4. `pregon serve --bind 127.0.0.1:<free port> --workers 2 --threads 4` (loopback only);
  5. a log-in as Communications of the measured institution (the real login form, CSRF included);
  6. for each page, a 2 s warm-up then `--duration` seconds of load with wrk (`wrk -t2 -c16 --latency`; the Debian
@@ -145,7 +143,7 @@ def load(accounts: int) -> dict[str, Any]:
             event_record(action="account.reviewed", institution=big, target=account, reason=f"Revisión {i}")
     loaded = time.perf_counter() - t
     with connection.cursor() as cursor:  # planner statistics after the bulk load (see the module docstring)
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     total = SocialAccount.objects.count()
     big_count = SocialAccount.objects.filter(institution=big).count()
     return {"migrate_s": migrated, "load_s": loaded, "accounts": total, "institutions": len(counts),

@@ -67,13 +67,6 @@ class Platform(TimeStampedModel):
         verbose_name = _("red social")
         verbose_name_plural = _("redes sociales")
         constraints = [
-            # Also the index of the inventory's default order (sort_order, then slug; see registry_account_inventory).
-            # Unique (slug alone already is) so that the database knows the order is total and reads each
-            # platform's accounts from registry_account_inventory already sorted.
-            models.UniqueConstraint(
-                fields=["sort_order", "slug"], name="registry_platform_order",
-                violation_error_message=_("Ya hay una red social con ese identificador."),
-            ),
             models.CheckConstraint(
                 condition=Q(min_length__gte=1) & Q(max_length__gte=F("min_length")),
                 name="registry_platform_lengths_ordered",
@@ -171,8 +164,8 @@ class SocialAccount(TimeStampedModel):
             models.Index(fields=["institution", "status"], name="registry_account_inst_status"),
             # Abandonment checks: accounts without recent activity.
             models.Index(fields=["institution", "last_activity_on"], name="registry_account_activity"),
-            # Inventory page and API list in their default order (filters.SORTS[""]): with registry_platform_order
-            # the database reads a page's keys in order from the two indexes, without sorting the institution.
+            # Inventory page and API list in their default order (filters.SORTS[""]): the database reads a page's
+            # keys in order from this index, without sorting the institution's accounts.
             models.Index(fields=["institution", "platform", "tier", "handle", "id"], name="registry_account_inventory"),
         ]
 
