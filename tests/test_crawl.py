@@ -37,7 +37,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from pregon.demo.management.commands.demo_load import SEEDS
+from pregon.demo.management.commands.demo_load import MULTI_USERNAME, SEEDS, SUPERUSER_USERNAME
 from pregon.institutions.choices import Role
 
 # Same view, same query keys: this many instances are visited per user (rows of a list, years of the calendar…).
@@ -53,7 +53,8 @@ HTML = "text/html"
 REDIRECTS = (301, 302, 303, 307, 308)
 REFUSED = (403, 404, 405)
 
-USERS = [f"{seed.slug}.{role}" for seed in SEEDS for role in Role.values] + ["admin"]
+# One user per role of each institution, the user with roles in two institutions (the switcher) and a superuser.
+USERS = [f"{seed.slug}.{role}" for seed in SEEDS for role in Role.values] + [MULTI_USERNAME, SUPERUSER_USERNAME]
 
 # Hostile values.
 LONG = "x" * 100_000
