@@ -1,4 +1,4 @@
-"""Links offered only to those who may follow them, by the same rules as the pages (`pregon/permissions.py`).
+"""Links offered only to those who may follow them, by the same rules as the pages (`pregon/institutions/permissions.py`).
 
 - `{% site_nav_links as nav_links %}`: the main navigation for the user in their current institution.
 - `{% if_allowed "registry:account_register" institution %}<a …>Registrar cuenta</a>{% else %}…{% endif_allowed %}`:
@@ -24,7 +24,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from pregon.permissions import rule_for
+from pregon.institutions.permissions import rule_for
 
 register = template.Library()
 

@@ -1,4 +1,4 @@
-"""Project URLs. Every named URL needs a rule in pregon/permissions.py (a test enforces it)."""
+"""Project URLs. Every named URL needs a rule in pregon/institutions/permissions.py (a test enforces it)."""
 
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required

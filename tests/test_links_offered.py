@@ -1,5 +1,5 @@
 """Links and buttons are offered only to those who may use them (`{% if_allowed %}` / `user_may` in
-pregon/navigation.py, which ask the rule map of pregon/permissions.py): an auditor, who reads
+pregon/navigation.py, which ask the rule map of pregon/institutions/permissions.py): an auditor, who reads
 everything and changes nothing, is not offered a page that would refuse them; Communications is."""
 
 from __future__ import annotations

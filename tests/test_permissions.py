@@ -1,4 +1,4 @@
-"""Every URL has an access rule (pregon/permissions.py), and every page behaves as its rule says."""
+"""Every URL has an access rule (pregon/institutions/permissions.py), and every page behaves as its rule says."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Institution, Membership
-from pregon.permissions import NAMESPACE_PERMISSIONS, URL_PERMISSIONS, rule_for
+from pregon.institutions.permissions import NAMESPACE_PERMISSIONS, URL_PERMISSIONS, rule_for
 from pregon.procedures.flows.abandonment import abandonment_check
 from pregon.procedures.flows.closure import closure_request_create
 from pregon.procedures.flows.incident import incident_report
@@ -40,7 +40,7 @@ def iter_urls(
 
 def test_every_named_url_has_a_permission_rule():
     missing = sorted(name for name, _ns, _p, _r in iter_urls() if name and rule_for(name) is None)
-    assert not missing, f"URLs without a rule in pregon/permissions.py: {missing}"
+    assert not missing, f"URLs without a rule in pregon/institutions/permissions.py: {missing}"
 
 
 def test_unnamed_urls_only_inside_namespaces_with_a_rule():

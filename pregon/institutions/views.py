@@ -1,7 +1,7 @@
 """Home page, institution switcher and the institution pages.
 
 Plain function views: parse the request, ask a selector, render. Who may open each page is written
-in `pregon/permissions.py`; institution pages take their rule from there with `@institution_rule`.
+in `pregon/institutions/permissions.py`; institution pages take their rule from there with `@institution_rule`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from pregon.core.pagination import paginate
-from pregon.permissions import URL_PERMISSIONS, institution_rule
+from pregon.institutions.permissions import URL_PERMISSIONS, institution_rule
 
 from .context_processors import SESSION_KEY, current_institution_of, memberships_by_institution
 from .forms import InstitutionSwitchForm

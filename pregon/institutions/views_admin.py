@@ -1,7 +1,7 @@
 """The institution's own administration pages: officials (register, record a departure), the business-day
 calendar (declared days, electoral periods, a deadline helper) and the policy (fields, clauses, revisions).
 
-Plain function views: parse, call a service, render. Who may open each page is written in `pregon/permissions.py`
+Plain function views: parse, call a service, render. Who may open each page is written in `pregon/institutions/permissions.py`
 and applied with `@institution_rule`. Refusals from the services come back as messages on the form; nothing is
 changed when they do.
 
@@ -30,7 +30,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pregon.core.errors import ApplicationError
 from pregon.core.htmx import is_htmx_partial
-from pregon.permissions import URL_PERMISSIONS, institution_rule
+from pregon.institutions.permissions import URL_PERMISSIONS, institution_rule
 from pregon.policy import PolicyError, load_preset, resolve
 from pregon.policy.labels import humanize
 from pregon.policy.render import DEFAULT_MARK, entries

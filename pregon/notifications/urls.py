@@ -1,4 +1,4 @@
-"""Each user's inbox (namespace `notifications`); Mis pendientes is `pending` (procedures). Rules: pregon/permissions.py."""
+"""Each user's inbox (namespace `notifications`); Mis pendientes is `pending` (procedures). Rules: pregon/institutions/permissions.py."""
 
 from django.urls import path
 

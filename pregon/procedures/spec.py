@@ -6,7 +6,7 @@ and no other table names a procedure:
 
 - URLs and pages (``urls.py``, ``views.py``): list, new, detail and one POST per action, under
   ``/i/<institution>/tramites/<segment>/``; URL names ``procedures:<key>_list|_create|_detail|_transition``;
-- their access rules (``url_rules()``, registered in ``pregon/permissions.py``'s map);
+- their access rules (``url_rules()``, registered in ``pregon/institutions/permissions.py``'s map);
 - the action forms and the API bodies, from each action's ``Input`` model (``inputs.py``);
 - the API endpoints and their OpenAPI schemas (``api.py``), under ``/api/v1/procedures/<institution>/<api_segment>``;
 - who may see a procedure (``visible()``): one rule per kind of object, used by pages, API, pending lists and
@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pregon.institutions.access import area_ids_of, roles_of
 from pregon.institutions.choices import Role
-from pregon.permissions import Rule, roles
+from pregon.institutions.permissions import Rule, roles
 
 from .inputs import Input, ReasonIn
 from .workflows import Workflow, workflow_named
@@ -214,7 +214,7 @@ _SPECS: dict[str, ProcedureSpec] = {}
 
 def register_spec(spec: ProcedureSpec) -> ProcedureSpec:
     """Registers a procedure (its workflow must be registered already) and its pages' access rules."""
-    from pregon.permissions import register_rules
+    from pregon.institutions.permissions import register_rules
 
     if spec.key in _SPECS:
         raise ValueError(f"procedure {spec.key!r} is registered twice")

@@ -1,5 +1,5 @@
 """Procedure pages, under /i/<institution>/tramites/ (namespace `procedures`), derived from the specs: each
-procedure's list, new, detail and action URLs (``views.views_for``). Rules: the spec's, in `pregon/permissions.py`."""
+procedure's list, new, detail and action URLs (``views.views_for``). Rules: the spec's, in `pregon/institutions/permissions.py`."""
 
 from django.urls import path
 

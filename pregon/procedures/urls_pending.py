@@ -1,4 +1,4 @@
-""""Mis pendientes" and its calendar feed (namespace `pending`), across institutions. Rules: pregon/permissions.py."""
+""""Mis pendientes" and its calendar feed (namespace `pending`), across institutions. Rules: pregon/institutions/permissions.py."""
 
 from django.urls import path
 

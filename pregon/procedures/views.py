@@ -7,7 +7,7 @@
     /i/<institution>/tramites/<segment>/<id>/<action>/           POST: fire one action
 
 Each view parses the request, calls one selector or service and renders or redirects. Who may open each page is
-the spec's rule in ``pregon/permissions.py`` (``@institution_rule``); which procedures a user sees is
+the spec's rule in ``pregon/institutions/permissions.py`` (``@institution_rule``); which procedures a user sees is
 ``spec.visible()`` (404 for the others, as for an account they can't see); which buttons appear is
 ``available_transitions``; input goes through the action's ``Input`` model (``inputs.parse``), whose errors
 re-render the form with Spanish messages (422) and change nothing.
@@ -31,7 +31,7 @@ from pregon.core.errors import ApplicationError
 from pregon.core.pagination import paginate
 from pregon.institutions.models import Institution
 from pregon.institutions.policies import calendar_for, policy_for
-from pregon.permissions import institution_rule
+from pregon.institutions.permissions import institution_rule
 
 from . import selectors
 from .deadlines import time_left
@@ -144,7 +144,7 @@ def _list_view(spec: ProcedureSpec) -> Callable[..., HttpResponse]:
 
 
 def _may_open(request: HttpRequest, url_name: str) -> bool:
-    from pregon.permissions import URL_PERMISSIONS
+    from pregon.institutions.permissions import URL_PERMISSIONS
 
     rule = URL_PERMISSIONS[url_name]
     held = getattr(request, "institution_roles", set())

@@ -1,6 +1,6 @@
 """"Mis pendientes" (/pendientes/), its ICS feed (/pendientes.ics?token=…) and the feed link's reset.
 
-Namespace `pending` (pregon/procedures/urls_pending.py); rules in pregon/permissions.py. What is pending is decided
+Namespace `pending` (pregon/procedures/urls_pending.py); rules in pregon/institutions/permissions.py. What is pending is decided
 by `pending.pending_for_user`; these views only render it.
 """
 

@@ -14,7 +14,7 @@ from ninja import Router
 
 from pregon.core.errors import NotFound
 from pregon.institutions.access import institution_for_user_or_404, require_role
-from pregon.permissions import URL_PERMISSIONS
+from pregon.institutions.permissions import URL_PERMISSIONS
 
 from . import selectors
 from .checking import review_text

@@ -1,4 +1,4 @@
-"""Publications pages, mounted at /i/<institution slug>/ (pregon/urls.py). Rules: pregon/permissions.py."""
+"""Publications pages, mounted at /i/<institution slug>/ (pregon/urls.py). Rules: pregon/institutions/permissions.py."""
 
 from django.urls import path
 

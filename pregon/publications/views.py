@@ -1,7 +1,7 @@
 """Pages of the publications app: "Revisar publicación" (the checker as you type, htmx; a plain form without
 JavaScript), the import of platform exports into an account's archive, and the retroactive audit.
 
-Who may open each page is in `pregon/permissions.py` (`@institution_rule`); which accounts a user may pick comes
+Who may open each page is in `pregon/institutions/permissions.py` (`@institution_rule`); which accounts a user may pick comes
 from `selectors` (an account outside them is a 404).
 """
 
@@ -22,7 +22,7 @@ from pregon.core.pagination import paginate
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Institution
 from pregon.institutions.policies import policy_for
-from pregon.permissions import institution_rule
+from pregon.institutions.permissions import institution_rule
 from pregon.registry.choices import AccountStatus
 
 from . import selectors, services

@@ -1,4 +1,4 @@
-"""Registry pages, mounted at /i/<institution slug>/cuentas/ (pregon/urls.py). Rules: pregon/permissions.py."""
+"""Registry pages, mounted at /i/<institution slug>/cuentas/ (pregon/urls.py). Rules: pregon/institutions/permissions.py."""
 
 from django.urls import path
 

@@ -1,7 +1,7 @@
 """Registry pages: inventory (with filters, htmx partial refresh), account page, registration, administrators,
 import (upload → preview → confirm) and export. Plain function views: parse, call one selector or service, render.
 
-Who may open each page is in `pregon/permissions.py` (`@institution_rule`); object-level visibility comes from
+Who may open each page is in `pregon/institutions/permissions.py` (`@institution_rule`); object-level visibility comes from
 `selectors.account_get_visible_to` (404 when not visible), and area heads only manage their own areas' accounts.
 """
 
@@ -25,7 +25,7 @@ from pregon.institutions.access import RoleRequired
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Institution
 from pregon.institutions.policies import policy_for
-from pregon.permissions import institution_rule
+from pregon.institutions.permissions import institution_rule
 
 from . import inventory as inv
 from . import selectors, services

@@ -1,6 +1,6 @@
 """`{% official_admin_scope as scope %}` and `official|may_end:scope`: which officials the user may record a
 departure for on the institution page (Communications: all; an area head: those of their area), using the same
-rules as the pages (`pregon/permissions.py`, `views_admin.may_end_official`). One query at most per page."""
+rules as the pages (`pregon/institutions/permissions.py`, `views_admin.may_end_official`). One query at most per page."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from django import template
 
-from pregon.permissions import URL_PERMISSIONS
+from pregon.institutions.permissions import URL_PERMISSIONS
 
 from ..access import area_ids_of
 from ..choices import Role

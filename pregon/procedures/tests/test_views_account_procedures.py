@@ -240,7 +240,7 @@ def test_opening_opinion_through_the_page_then_approval_through_the_api() -> Non
 
 
 def test_every_spec_names_actions_of_its_table_and_its_pages_have_rules() -> None:
-    from pregon.permissions import URL_PERMISSIONS
+    from pregon.institutions.permissions import URL_PERMISSIONS
 
     for spec in all_specs():
         names = {t.name for t in spec.workflow.transitions}
