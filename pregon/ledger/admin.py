@@ -7,18 +7,9 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from pregon.core.admin_base import ReadOnlyAdmin
+
 from .models import ChainHead, Event
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Event)

@@ -3,25 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
+
+from pregon.core.admin_base import ReadOnlyAdmin
 
 from . import flows  # noqa: F401  (the admin may load before this app's ready(): the specs register on import)
 from .models import Deadline, TransitionRecord
 from .spec import ProcedureSpec, all_specs
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 def _admin_for(spec: ProcedureSpec) -> type[admin.ModelAdmin]:
