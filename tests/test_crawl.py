@@ -7,10 +7,10 @@ back after it. Each user starts at the home page and follows every same-site lin
 breadth first). Links to the same view with the same query-string keys are visited once per user, not once per
 row, so a long list costs no more than a short one; a hard cap bounds each crawl. Then each form found (POST and
 GET) is submitted with hostile values (empty, very long text, impossible dates, huge numbers, choices that do not
-exist, malformed ids), each page gets bad values for the usual filter parameters, and each id in a URL is replaced
-by a malformed one (a 404). A form or page already fuzzed by an earlier user is not fuzzed again. NUL characters
-are refused before any view (tests/test_no_server_errors.py). Any 5xx fails the test with the URL, the user and
-the exception.
+exist, malformed ids), each page gets bad values for the usual filter parameters (as a full page and as the htmx
+fragment), and each id in a URL is replaced by a malformed one (a 404). A form or page already fuzzed by an earlier
+user is not fuzzed again. NUL characters are refused before any view (tests/test_no_server_errors.py). Any 5xx
+fails the test with the URL, the user and the exception.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ BAD_QUERY = {
     "start": "9999-12-31T23:59", "amount": "-1", "unit": "x", "dia_fecha": "2026-02-30", "tipo": "x", "rol": "x",
 }
 HUGE = "99999999999999999999"
+HTMX = {"HX-Request": "true", "HX-Target": "main"}
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 BAD_IDS = ("no-es-un-id", "00000000-0000-0000-0000-000000000000", "12345678-1234-1234-1234-12345678")
 TEXT_TYPES = {"text", "textarea", "search", "email", "url", "tel", "password", ""}
@@ -228,8 +229,8 @@ class Crawl:
     pages: list[str] = field(default_factory=list)  # the HTML pages that answered 200
     forms: list[Form] = field(default_factory=list)
 
-    def get(self, url: str, data: dict[str, Any] | None = None, what: str = "") -> Any:
-        response = self.client.get(url, data)
+    def get(self, url: str, data: dict[str, Any] | None = None, what: str = "", **headers: str) -> Any:
+        response = self.client.get(url, data, headers=headers)
         if response.status_code >= 500:
             self.failures.append(f"{response.status_code} at GET {url} {what}".rstrip())
         return response
@@ -341,6 +342,9 @@ def _fuzz_urls(result: Crawl, done: set[tuple[Any, ...]]) -> None:
             if response.status_code not in REFUSED:
                 done.add(("query", view))
                 result.get(path, {"page": HUGE}, what=f"(page={HUGE})")
+                # htmx asks for the fragment of the same view (is_htmx_partial): it must render on its own too
+                result.get(url, what="(htmx)", **HTMX)
+                result.get(path, BAD_QUERY, what="(htmx, parámetros inválidos)", **HTMX)
         if UUID_RE.search(path) and ("id", view) not in done:
             done.add(("id", view))
             for bad in BAD_IDS:
