@@ -389,3 +389,13 @@ def test_after_every_deadline_of_the_demo_expired_no_page_answers_a_server_error
             client.force_login(get_user_model().objects.get(username=f"{institution}.{role}"))
             failures += [f"{role}: {failure}" for failure in crawl(client, visits_per_shape=4).failures]
     assert not failures, f"{institution} after the tick:\n" + "\n".join(failures + server_errors)
+
+
+def test_nobody_logged_in_meets_no_server_error_on_the_public_pages_and_the_login_form(
+    demo: None, db: None, server_errors: list[str]
+) -> None:
+    result = crawl(Client(raise_request_exception=False))
+    assert result.forms, "the login page has its form"
+    _fuzz_urls(result, set())
+    _fuzz_forms(result, set())
+    assert not result.failures, "anonymous visitor got server errors:\n" + "\n".join(result.failures + server_errors)
