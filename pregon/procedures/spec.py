@@ -150,6 +150,7 @@ class ProcedureSpec:
     detail_context: Callable[[Any, Any], dict[str, Any]] | None = None  # (obj, policy) -> extra context
     select_related: tuple[str, ...] = ()
     periodic: tuple[Periodic, ...] = ()  # what `pregon tick` runs for this procedure after expiring deadlines
+    demo: Callable[[], int] | None = None  # `demo_load`'s data of this procedure (idempotent; returns how many)
 
     # ------------------------------------------------------------------ derived
 

@@ -49,6 +49,7 @@ from ..models import ClosureRequest
 from ..services import procedure_create, procedure_transition
 from ..spec import Create, Download, ProcedureSpec, by_account, register_spec
 from ..workflows import OWNER, Transition, TransitionContext, Workflow, register
+from .common import demo_account, demo_user
 from .lifecycle import account_label, account_status_set, cite, head_message, message
 
 _S = ClosureStatus
@@ -379,6 +380,27 @@ def closure_close(*, closure: ClosureRequest, actor: Any, reason: str = "") -> C
     return procedure_transition(obj=closure, action="close", actor=actor, reason=reason)
 
 
+# ---------------------------------------------------------------------------------------------- demo
+
+
+def closure_demo_load() -> int:
+    """`demo_load`: a Pasto account closed through its closure procedure, its history exported first (pasto:3.17)
+    (idempotent)."""
+    from pregon.institutions.models import Institution
+
+    pasto = Institution.objects.filter(slug="pasto").first()
+    if pasto is None or ClosureRequest.objects.filter(institution=pasto).exists():
+        return 0
+    account, head, comms = demo_account(pasto, skip=1), demo_user(pasto, "area_head"), demo_user(pasto, "comms")
+    if account is None or head is None or comms is None:
+        return 0
+    closure = closure_request_create(account=account, actor=head, motive="El programa terminó; la cuenta deja de usarse.")
+    closure_acknowledge(closure=closure, actor=comms)
+    closure_export_history(closure=closure, actor=comms)
+    closure_close(closure=closure, actor=head)
+    return 1
+
+
 # ---------------------------------------------------------------------------------------------- the spec
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
@@ -429,4 +451,5 @@ CLOSURE_SPEC = register_spec(ProcedureSpec(
                         available=lambda obj: bool(obj.export_file)),),
     scope=by_account(), panel="procedures/partials/_closure_fields.html", detail_context=_detail_context,
     select_related=("account__platform", "requested_by"),
+    demo=closure_demo_load,
 ))

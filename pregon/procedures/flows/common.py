@@ -78,3 +78,20 @@ def account_admin_users(account: Any) -> tuple[Any, ...]:
         for a in Administrator.objects.active_on(today).filter(account=account).select_related("official__user")
         if a.official.user_id and a.official.user.is_active
     )
+
+
+def demo_user(institution: Any, role: str) -> Any:
+    """For the demo data: the first user holding `role` in `institution` (None when there is none)."""
+    from pregon.institutions.models import Membership
+
+    membership = Membership.objects.filter(institution=institution, role=role).select_related("user").order_by("id").first()
+    return membership.user if membership else None
+
+
+def demo_account(institution: Any, skip: int = 0) -> Any:
+    """For the demo data: the institution's active accounts in creation order, the `skip`-th one (or None)."""
+    from pregon.registry.choices import AccountStatus
+    from pregon.registry.models import SocialAccount
+
+    return (SocialAccount.objects.filter(institution=institution, status=AccountStatus.ACTIVE)
+            .order_by("id")[skip:skip + 1].first())

@@ -41,6 +41,7 @@ from ..models import Incident
 from ..services import procedure_create, procedure_transition
 from ..spec import Action, Create, ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, GuardRefused, Transition, TransitionContext, Workflow, register
+from .common import demo_account, demo_user
 from .lifecycle import account_label, account_status_set, cite, head_message, local, message
 
 _S = IncidentStatus
@@ -283,6 +284,27 @@ def incident_dismiss(*, incident: Incident, actor: Any, reason: str) -> Incident
     return procedure_transition(obj=incident, action="dismiss", actor=actor, reason=reason)
 
 
+# ---------------------------------------------------------------------------------------------- demo
+
+
+def incident_demo_load() -> int:
+    """`demo_load`: an open security incident on one Rosarito account, its first step done (idempotent)."""
+    from pregon.institutions.models import Institution
+
+    rosarito = Institution.objects.filter(slug="rosarito").first()
+    if rosarito is None or Incident.objects.filter(institution=rosarito).exists():
+        return 0
+    account, reporter = demo_account(rosarito), demo_user(rosarito, "account_admin")
+    if account is None or reporter is None:
+        return 0
+    incident = incident_report(
+        account=account, actor=reporter, kind="hijacked",
+        description="Se publicaron mensajes que nadie del área escribió; la contraseña ya no funciona.")
+    incident_step_complete(incident=incident, actor=reporter, step="recover_access",
+                           note="Acceso recuperado con el correo institucional.")
+    return 1
+
+
 # ---------------------------------------------------------------------------------------------- the spec
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
@@ -329,4 +351,5 @@ INCIDENT_SPEC = register_spec(ProcedureSpec(
     actions={"complete_step": Action(StepIn), "close": Action(CloseIncidentIn)},
     scope=by_account(), panel="procedures/partials/_incident_fields.html", detail_context=_detail_context,
     select_related=("account__platform", "reported_by"),
+    demo=incident_demo_load,
 ))

@@ -604,6 +604,50 @@ def opening_request_report(
     return original
 
 
+# ---------------------------------------------------------------------------------------------- demo
+
+
+DEMO_OPENINGS = {  # a pending request where the norm spells the procedure out
+    "rosarito": ("Turismo Rosarito", "youtube"),
+    "iee-sonora": ("Educación Cívica IEE Sonora", "youtube"),
+    "pasto": ("Cultura Pasto", "facebook"),
+}
+
+
+def opening_demo_load() -> int:
+    """`demo_load`: a pending opening request in rosarito, iee-sonora and pasto, filed through the service (ledger
+    event, deadline and notices); an institution that already has it is left alone. Returns how many it filed."""
+    from pregon.institutions.choices import Role
+    from pregon.institutions.models import Area, Institution, Membership
+    from pregon.registry.models import Platform
+
+    created = 0
+    for slug, (name, platform_slug) in DEMO_OPENINGS.items():
+        institution = Institution.objects.filter(slug=slug).first()
+        platform = Platform.objects.filter(slug=platform_slug).first()
+        if institution is None or platform is None:
+            continue
+        if OpeningRequest.objects.filter(institution=institution, proposed_name=name).exists():
+            continue
+        membership = (Membership.objects.filter(institution=institution, role=Role.AREA_HEAD)
+                      .select_related("user", "area").order_by("pk").first())
+        if membership is None:
+            continue
+        area = membership.area or Area.objects.filter(institution=institution, parent__isnull=False).first()
+        if area is None:
+            continue
+        opening_request_create(
+            institution=institution, actor=membership.user, area=area, platform=platform, proposed_name=name,
+            objectives="Difundir las actividades y programas del área entre la ciudadanía.",
+            scope="Municipal / estatal, público general.",
+            coverage_or_benefits="Mayor alcance de las convocatorias y avisos del área.",
+            justification="Programa anual de trabajo del área: difusión de sus actividades institucionales.",
+            tier="alternate" if slug == "pasto" else "main",
+        )
+        created += 1
+    return created
+
+
 # ---------------------------------------------------------------------------------------------- the spec
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
@@ -674,4 +718,5 @@ OPENING_REQUEST_SPEC = register_spec(ProcedureSpec(
              "report": Action(ReportOpeningIn, _report)},
     scope=by_area("area"), panel="procedures/partials/_opening_request_fields.html",
     select_related=("area", "platform", "requested_by"),
+    demo=opening_demo_load,
 ))

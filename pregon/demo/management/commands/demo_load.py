@@ -25,8 +25,7 @@ from django.db import transaction
 from pregon.institutions import services
 from pregon.institutions.choices import Rank, Role
 from pregon.institutions.models import Area, Institution, Membership, Official
-from pregon.procedures.demo import procedures_demo_load
-from pregon.procedures.demo_lifecycle import lifecycle_demo_load
+from pregon.procedures.spec import all_specs
 from pregon.publications.demo import publications_demo_load
 from pregon.registry.demo import registry_demo_load
 
@@ -315,8 +314,9 @@ class Command(BaseCommand):
             self._load_multi_user()
             self._load_superuser()
             self.created += registry_demo_load()  # the registry's demo accounts
-            self.created += lifecycle_demo_load()  # an open incident, a closed account
-            self.created += procedures_demo_load()  # pending opening requests
+            for spec in all_specs():  # each procedure's own demo (pending openings, an incident, a closed account)
+                if spec.demo is not None:
+                    self.created += spec.demo()
             self.created += publications_demo_load()  # published posts and their audit
         self._report()
 
