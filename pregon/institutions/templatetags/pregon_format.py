@@ -17,6 +17,7 @@ Templates (`{% load pregon_format %}`)::
                                                        a policy Duration, or "4 business_hours")
     {{ item.left|time_left }}                          what is left of a term, in its unit, or "vencido"
     {{ account.handle|at_handle }}                     @rosarito (YouTube's "@canal" stays "@canal")
+    {{ obj.decided_by|person:_("sistema") }}           Ana López (or "sistema" when nobody: the tick decided)
 
 The `institution` argument may be an Institution, anything with an `.institution` (a notification, a procedure)
 or an IANA zone name; without one the project's TIME_ZONE is used.
@@ -188,6 +189,15 @@ def at_handle(handle: Any) -> str:
     return f"@{text}"
 
 
+def person(user: Any, nobody: Any = "") -> str:
+    """A user as the pages name them: the full name, else the user name; `nobody` (e.g. "sistema") when there is
+    none (a step the tick decided, a deleted user)."""
+    if user is None or not getattr(user, "pk", None):
+        return str(nobody or "—")
+    return user.get_full_name() or user.get_username()
+
+
+register.filter("person", person)
 register.filter("local_datetime", local_datetime)
 register.filter("local_date", local_date)
 register.filter("weekday_date", weekday_date)
