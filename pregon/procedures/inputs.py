@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from pregon.core.errors import ApplicationError
+from pregon.core.forms import plausible_date
 
 
 class InputInvalid(ApplicationError):
@@ -332,8 +333,14 @@ def resolve(model: type[Input], valid: Input, *, institution: Any, actor: Any) -
             value = row
         elif isinstance(value, enum.Enum):
             value = value.value
-        elif isinstance(value, dt.datetime) and value.tzinfo is None:
-            value = value.replace(tzinfo=ZoneInfo(institution.timezone))  # the institution's clock, not the server's
+        elif isinstance(value, dt.date):
+            try:
+                plausible_date(value)  # a date that exists but is no one's (year 9999) is refused like 30 February
+            except ValueError as exc:
+                errors[name] = [str(exc)]
+                continue
+            if isinstance(value, dt.datetime) and value.tzinfo is None:
+                value = value.replace(tzinfo=ZoneInfo(institution.timezone))  # the institution's clock
         out[name] = value
     if errors:
         raise InputInvalid(errors)

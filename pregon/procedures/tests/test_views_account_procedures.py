@@ -186,6 +186,9 @@ def test_an_impossible_date_is_a_spanish_422_on_the_api_and_the_page() -> None:
     assert page.status_code == 422 and "fecha" in page.content.decode()
     from pregon.procedures.models import LiveStreamAuthorisation
 
+    far = _client(world["area_head"]).post("/api/v1/procedures/pasto/live-streams",
+                                           {**body, "starts_at": "9999-12-31T18:00:00"}, content_type="application/json")
+    assert far.status_code == 422 and far.json()["error"]["field"] == "starts_at"
     assert not LiveStreamAuthorisation.objects.exists()
 
 
@@ -275,3 +278,47 @@ def test_the_openapi_schema_describes_every_procedure_s_endpoints_and_bodies(cli
             required = set(schema["components"]["schemas"][ref].get("required", []))
             wanted = {n for n, f in spec.create.input.model_fields.items() if f.is_required()}
             assert required == wanted, spec.key
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", ["consultation", "opening_request", "credential_rotation"])
+def test_a_procedure_list_s_queries_do_not_grow_with_its_rows(key: str) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    preset = {"consultation": "rosarito", "opening_request": "rosarito", "credential_rotation": "pasto"}[key]
+    world = make_world(preset)
+    setup_area(world)
+    spec = spec_named(key)
+    made = 0
+
+    def grow(n: int) -> None:
+        nonlocal made
+        for _ in range(n):
+            made += 1
+            if key == "consultation":
+                _consultation(world, account(world, handle=f"c{made}"))
+            elif key == "opening_request":
+                opening_request_create(institution=world.institution, actor=world["area_head"], area=world.area,
+                                           platform=platform("youtube"), proposed_name=f"Cuenta {made}",
+                                           objectives="o", scope="s", coverage_or_benefits="c", justification="j")
+            else:
+                credential_rotation_create(institution=world.institution, actor=world["it"],
+                                               account=account(world, handle=f"r{made}"))
+
+    def counts() -> tuple[int, int]:
+        client = _client(world["comms"])
+        page = reverse(spec.url_name("list"), kwargs={"institution": world.institution.slug})
+        with CaptureQueriesContext(connection) as html:
+            assert client.get(page).status_code == 200
+        with CaptureQueriesContext(connection) as api:
+            assert client.get(f"/api/v1/procedures/{world.institution.slug}/{spec.api_segment}").status_code == 200
+        return len(html), len(api)
+
+    grow(3)
+    few = counts()
+    grow(25)
+    many = counts()
+    assert many == few, (few, many)
+    body = _client(world["comms"]).get(f"/api/v1/procedures/{world.institution.slug}/{spec.api_segment}?page_size=10")
+    assert body.json()["count"] == 28 and body.json()["pages"] == 3 and len(body.json()["items"]) == 10
