@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 from pregon.institutions.choices import Role
-from pregon.procedures.choices import ConsultationStatus
+from pregon.procedures.models.consultation import ConsultationStatus
 
 EN_PO = Path(settings.BASE_DIR) / "pregon" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = re.compile(r"%(?:\([A-Za-z_0-9]+\))?[-#0 +]*\d*(?:\.\d+)?[sdfir]")

@@ -16,8 +16,8 @@ from django.urls import reverse
 
 from pregon.institutions.models import ElectoralPeriod, NonWorkingDay
 from pregon.institutions.tests.factories import AreaFactory, MembershipFactory, OfficialFactory, UserFactory
-from pregon.procedures.choices import ConsultationStatus
 from pregon.procedures.flows.consultation import consultation_create
+from pregon.procedures.models.consultation import ConsultationStatus
 from pregon.publications.models import Publication
 from pregon.publications.services import publications_import
 from pregon.registry.models import Platform, SocialAccount

@@ -134,6 +134,7 @@ class ProcedureSpec:
     """Everything the pages, the API, the pending lists and the admin need to know of one procedure."""
 
     key: str  # URL name prefix and pending-entry kind, e.g. "opening_request"
+    position: int  # its place in the "Trámites" index and every list of procedures
     model: type
     segment: str  # Spanish path segment of its pages, e.g. "aperturas"
     api_segment: str  # path segment of its API, e.g. "opening-requests"
@@ -229,7 +230,8 @@ def register_spec(spec: ProcedureSpec) -> ProcedureSpec:
 
 
 def all_specs() -> list[ProcedureSpec]:
-    return list(_SPECS.values())
+    """Every procedure, in the order of the "Trámites" index (each spec's `position`)."""
+    return sorted(_SPECS.values(), key=lambda spec: (spec.position, spec.key))
 
 
 def spec_named(key: str) -> ProcedureSpec:

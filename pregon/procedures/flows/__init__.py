@@ -1,14 +1,10 @@
-"""One module per procedure: its transition table (registered with `pregon.procedures.workflows.register()`) and its
-spec (`pregon.procedures.spec.register_spec()`), both registered when imported (the app's `ready()` imports this
-package). How to add one: docs/procedures.md. The order of the imports is the order of the "Trámites" index."""
+"""One module per procedure: its transition table (registered with `pregon.procedures.workflows.register()`),
+services, inputs and spec (`pregon.procedures.spec.register_spec()`), all registered when imported — the app's
+`ready()` imports this package, which imports every module in it (`common` and `lifecycle` are helpers shared by
+several tables). How to add one: docs/procedures.md."""
 
-from . import consultation  # noqa: F401
+import importlib as _importlib
+import pkgutil as _pkgutil
 
-# isort: split
-from . import opening  # noqa: F401
-
-# isort: split
-from . import administrator_change, credential_rotation, live_stream  # noqa: F401
-
-# isort: split
-from . import closure, incident, abandonment, recertification, regularisation  # noqa: F401, I001
+for _info in sorted(_pkgutil.iter_modules(__path__), key=lambda i: i.name):
+    _importlib.import_module(f"{__name__}.{_info.name}")

@@ -30,11 +30,9 @@ from pregon.institutions.models import Institution
 from pregon.institutions.policies import calendar_for, policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.procedures.models.abandonment import AbandonmentStatus
 from pregon.registry.choices import AccountStatus, Kind
 
-from ..choices import (
-    AbandonmentStatus,
-)
 from ..deadlines import compute_due
 from ..models import AbandonmentFlag, ClosureRequest
 from ..services import procedure_create, procedure_transition, system_start_once
@@ -208,7 +206,7 @@ def abandonment_dismiss(*, flag: AbandonmentFlag, actor: Any, reason: str) -> Ab
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
 ABANDONMENT_SPEC = register_spec(ProcedureSpec(
-    key="abandonment", model=AbandonmentFlag, segment="abandono", api_segment="abandonment-flags",
+    key="abandonment", position=80, model=AbandonmentFlag, segment="abandono", api_segment="abandonment-flags",
     title=_("Cuenta sin actividad"), title_plural=_("Cuentas sin actividad"),
     columns=((_("Cuenta"), "account_label"), (_("Última actividad conocida"), "last_activity_on")),
     scope=by_account(), panel="procedures/partials/_abandonment_fields.html",

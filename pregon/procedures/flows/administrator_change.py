@@ -32,11 +32,11 @@ from pregon.institutions.models import Institution, Official
 from pregon.institutions.policies import policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.procedures.models.administrator_change import AdministratorChangeStatus
 from pregon.registry import services as registry
 from pregon.registry.choices import AccountStatus, AdminRole
 from pregon.registry.models import AccessGrant, Administrator, SocialAccount
 
-from ..choices import AdministratorChangeStatus
 from ..inputs import UI, Input
 from ..models import (
     AdministratorChange,
@@ -307,7 +307,7 @@ def _designate(*, obj: Any, actor: Any, **data: Any) -> Any:
 
 
 ADMINISTRATOR_CHANGE_SPEC = register_spec(ProcedureSpec(
-    key="administrator_change", model=AdministratorChange, segment="cambios-de-administrador",
+    key="administrator_change", position=40, model=AdministratorChange, segment="cambios-de-administrador",
     api_segment="administrator-changes", title=_("Cambio de administrador"), title_plural=_("Cambios de administrador"),
     columns=((_("Cuenta"), "account"), (_("Sale"), "leaving_label")),
     create=Create(AdministratorChangeIn, _create, roles=("comms", "area_head")),

@@ -40,10 +40,8 @@ from pregon.core.errors import ApplicationError
 from pregon.institutions.policies import policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.procedures.models.closure import ClosureStatus
 
-from ..choices import (
-    ClosureStatus,
-)
 from ..inputs import UI, Input
 from ..models import ClosureRequest
 from ..services import procedure_create, procedure_transition
@@ -441,7 +439,7 @@ def _archive(obj: Any) -> tuple[str, bytes, str] | None:
 
 
 CLOSURE_SPEC = register_spec(ProcedureSpec(
-    key="closure", model=ClosureRequest, segment="cierres", api_segment="closures",
+    key="closure", position=60, model=ClosureRequest, segment="cierres", api_segment="closures",
     title=_("Cierre de cuenta"), title_plural=_("Cierres de cuenta"),
     columns=((_("Cuenta"), "account_label"), (_("Contenidos"), "get_content_action_display")),
     create=Create(ClosureIn, _create, roles=("area_head",), panel="procedures/partials/_closure_create.html",

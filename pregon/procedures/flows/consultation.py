@@ -16,8 +16,8 @@ from pregon.core.errors import ApplicationError
 from pregon.institutions.access import RoleRequired, require_role
 from pregon.institutions.policies import policy_for
 from pregon.policy import Policy
+from pregon.procedures.models.consultation import ConsultationStatus
 
-from ..choices import ConsultationStatus
 from ..inputs import UI, Input
 from ..models import Consultation
 from ..services import procedure_create, procedure_transition
@@ -252,7 +252,7 @@ def _context(institution: Any, policy: Policy) -> dict[str, Any]:
 
 
 CONSULTATION_SPEC = register_spec(ProcedureSpec(
-    key="consultation", model=Consultation, segment="consultas", api_segment="consultations",
+    key="consultation", position=10, model=Consultation, segment="consultas", api_segment="consultations",
     title=_("Consulta de pertinencia"), title_plural=_("Consultas de pertinencia"),
     columns=((_("Cuenta"), "account_label"), (_("Consulta de"), "asked_by")),
     create=Create(ConsultationIn, _create, roles=("account_admin",), panel="procedures/partials/_consultation_create.html",

@@ -32,11 +32,11 @@ from pregon.institutions.models import Institution, Official
 from pregon.institutions.policies import calendar_for, policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.procedures.models.credential_rotation import CredentialRotationStatus
 from pregon.registry import services as registry
 from pregon.registry.choices import AccountStatus, Kind
 from pregon.registry.models import SocialAccount
 
-from ..choices import CredentialRotationStatus
 from ..deadlines import due_at_for
 from ..inputs import UI, Input
 from ..models import (
@@ -324,7 +324,7 @@ def _attest(*, obj: Any, actor: Any, **data: Any) -> Any:
 
 
 CREDENTIAL_ROTATION_SPEC = register_spec(ProcedureSpec(
-    key="credential_rotation", model=CredentialRotation, segment="cambios-de-contrasena",
+    key="credential_rotation", position=30, model=CredentialRotation, segment="cambios-de-contrasena",
     api_segment="credential-rotations", title=_("Cambio de contraseñas"), title_plural=_("Cambios de contraseñas"),
     columns=((_("Cuenta"), "account"), (_("Motivo"), "get_trigger_display")),
     create=Create(CredentialRotationIn, _create, roles=("comms", "it", "area_head")),

@@ -30,12 +30,9 @@ from pregon.core.errors import ApplicationError
 from pregon.institutions.policies import calendar_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.procedures.models.incident import IncidentKind, IncidentStatus
 
-from ..choices import (
-    DeadlineStatus,
-    IncidentKind,
-    IncidentStatus,
-)
+from ..choices import DeadlineStatus
 from ..inputs import UI, Input
 from ..models import Incident
 from ..services import procedure_create, procedure_transition
@@ -341,7 +338,7 @@ def _detail_context(obj: Any, policy: Policy) -> dict[str, Any]:
 
 
 INCIDENT_SPEC = register_spec(ProcedureSpec(
-    key="incident", model=Incident, segment="incidentes", api_segment="incidents",
+    key="incident", position=70, model=Incident, segment="incidentes", api_segment="incidents",
     title=_("Incidente de seguridad"), title_plural=_("Incidentes de seguridad"),
     columns=((_("Cuenta"), "account_label"), (_("Tipo"), "get_kind_display")),
     create=Create(IncidentIn, _create, roles=("account_admin", "area_head", "comms", "it"),

@@ -32,10 +32,10 @@ from pregon.institutions.models import Institution
 from pregon.institutions.policies import calendar_for, policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.procedures.models.live_stream import LiveStreamStatus
 from pregon.registry.choices import Tier
 from pregon.registry.models import SocialAccount
 
-from ..choices import LiveStreamStatus
 from ..deadlines import deadline_start, due_at_for, term_until
 from ..inputs import UI, Input
 from ..models import (
@@ -257,7 +257,7 @@ def _submit(*, obj: Any, actor: Any, reason: str = "") -> Any:
 
 
 LIVE_STREAM_SPEC = register_spec(ProcedureSpec(
-    key="live_stream", model=LiveStreamAuthorisation, segment="transmisiones-en-vivo", api_segment="live-streams",
+    key="live_stream", position=50, model=LiveStreamAuthorisation, segment="transmisiones-en-vivo", api_segment="live-streams",
     title=_("Transmisión en vivo"), title_plural=_("Transmisiones en vivo"),
     columns=((_("Tema"), "title"), (_("Cuenta"), "account"), (_("Inicio"), "starts_at")),
     create=Create(LiveStreamIn, _create, roles=("area_head", "account_admin")),

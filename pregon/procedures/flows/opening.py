@@ -34,11 +34,11 @@ from pregon.institutions.models import Area, Institution, Official
 from pregon.institutions.policies import local_today, policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.procedures.models.opening import OpeningRequestStatus
 from pregon.registry import services as registry
 from pregon.registry.choices import AdminRole, Kind, Tier
 from pregon.registry.models import Platform
 
-from ..choices import OpeningRequestStatus
 from ..inputs import UI, Input
 from ..models import (
     OpeningRequest,
@@ -710,7 +710,7 @@ def _report(*, obj: Any, actor: Any, primary: Any = None, alternate: Any = None,
 
 
 OPENING_REQUEST_SPEC = register_spec(ProcedureSpec(
-    key="opening_request", model=OpeningRequest, segment="aperturas", api_segment="opening-requests",
+    key="opening_request", position=20, model=OpeningRequest, segment="aperturas", api_segment="opening-requests",
     title=_("Solicitud de apertura de cuenta"), title_plural=_("Solicitudes de apertura de cuenta"),
     columns=((_("Cuenta propuesta"), "proposed_name"), (_("Red"), "platform"), (_("Área"), "area")),
     create=Create(OpeningRequestIn, _create, roles=("area_head",)),

@@ -28,11 +28,9 @@ from pregon.institutions.models import Institution
 from pregon.institutions.policies import policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.procedures.models.recertification import RecertificationStatus
 from pregon.registry.choices import AccountStatus, Kind
 
-from ..choices import (
-    RecertificationStatus,
-)
 from ..models import Recertification
 from ..services import procedure_transition, system_start_once
 from ..spec import Periodic, ProcedureSpec, by_account, register_spec
@@ -192,7 +190,7 @@ def recertification_report_changes(*, recertification: Recertification, actor: A
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
 RECERTIFICATION_SPEC = register_spec(ProcedureSpec(
-    key="recertification", model=Recertification, segment="recertificaciones", api_segment="recertifications",
+    key="recertification", position=90, model=Recertification, segment="recertificaciones", api_segment="recertifications",
     title=_("Recertificación de administradores"), title_plural=_("Recertificaciones de administradores"),
     columns=((_("Cuenta"), "account_label"), (_("Periodo"), "period")),
     scope=by_account(), panel="procedures/partials/_recertification_fields.html",

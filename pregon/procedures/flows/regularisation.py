@@ -31,11 +31,9 @@ from pregon.institutions.models import Institution
 from pregon.institutions.policies import policy_for
 from pregon.notifications.services import Message
 from pregon.policy import Policy
+from pregon.procedures.models.regularisation import RegularisationStatus
 from pregon.registry.choices import AccountStatus
 
-from ..choices import (
-    RegularisationStatus,
-)
 from ..models import Regularisation
 from ..services import procedure_create, procedure_transition, system_start_once
 from ..spec import Periodic, ProcedureSpec, by_account, register_spec
@@ -247,7 +245,7 @@ def regularisation_regularise(*, regularisation: Regularisation, actor: Any, rea
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 
 REGULARISATION_SPEC = register_spec(ProcedureSpec(
-    key="regularisation", model=Regularisation, segment="regularizaciones", api_segment="regularisations",
+    key="regularisation", position=100, model=Regularisation, segment="regularizaciones", api_segment="regularisations",
     title=_("Regularización de cuenta preexistente"), title_plural=_("Regularizaciones de cuentas preexistentes"),
     columns=((_("Cuenta"), "account_label"),),
     scope=by_account(), panel="procedures/partials/_regularisation_fields.html", select_related=("account__platform",),

@@ -1,33 +1,17 @@
-"""Models of the procedures app: the shared machinery (Deadline, TransitionRecord, ProcedureModel) and one
-module per procedure (consultation, …). Import models from here."""
+"""Models of the procedures app: the shared machinery (`base.ProcedureModel`, `deadlines.Deadline`,
+`history.TransitionRecord`) and one module per procedure with its states and its model. Every module of this package
+is imported here and its models exported, so adding a procedure's module is all it takes (no list to keep)."""
 
-from .abandonment import AbandonmentFlag
-from .administrator_change import AdministratorChange
-from .base import ProcedureModel
-from .closure import ClosureRequest
-from .consultation import Consultation
-from .credential_rotation import CredentialRotation
-from .deadlines import Deadline
-from .history import TransitionRecord
-from .incident import Incident, IncidentStep
-from .live_stream import LiveStreamAuthorisation
-from .opening import OpeningRequest
-from .recertification import Recertification
-from .regularisation import Regularisation
+import importlib as _importlib
+import pkgutil as _pkgutil
 
-__all__ = [
-    "AbandonmentFlag",
-    "AdministratorChange",
-    "ClosureRequest",
-    "Consultation",
-    "CredentialRotation",
-    "Deadline",
-    "Incident",
-    "IncidentStep",
-    "LiveStreamAuthorisation",
-    "OpeningRequest",
-    "ProcedureModel",
-    "Recertification",
-    "Regularisation",
-    "TransitionRecord",
-]
+from django.db.models import Model as _Model
+
+__all__: list[str] = []
+for _info in sorted(_pkgutil.iter_modules(__path__), key=lambda i: i.name):
+    _module = _importlib.import_module(f"{__name__}.{_info.name}")
+    for _name, _value in vars(_module).items():
+        if isinstance(_value, type) and issubclass(_value, _Model) and _value.__module__ == _module.__name__:
+            globals()[_name] = _value
+            __all__.append(_name)
+__all__.sort()

@@ -10,8 +10,17 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import AbandonmentStatus
 from .base import ProcedureModel
+
+
+class AbandonmentStatus(models.TextChoices):
+    """States of an abandonment flag (rosarito:10.8, iee-sonora:7.VIII, pasto:3.20)."""
+
+    NEW = "new", _("nueva")
+    OPEN = "open", _("cuenta sin actividad")
+    CLOSURE_PROPOSED = "closure_proposed", _("cierre propuesto")
+    DISMISSED = "dismissed", _("descartada")
+    RESOLVED = "resolved", _("la cuenta volvió a tener actividad")
 
 
 class AbandonmentFlag(ProcedureModel):

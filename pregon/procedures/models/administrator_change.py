@@ -12,8 +12,17 @@ from django.utils.translation import gettext_lazy as _
 
 from pregon.registry.choices import AdminRole
 
-from ..choices import AdministratorChangeStatus
 from .base import ProcedureModel
+
+
+class AdministratorChangeStatus(models.TextChoices):
+    """States of an administrator change (rosarito:10.6, iee-sonora:7.IV, pasto:3.15)."""
+
+    DRAFT = "draft", _("borrador")
+    AWAITING_DESIGNATION = "awaiting_designation", _("por designar nuevo administrador")
+    OVERDUE = "overdue", _("designación vencida")
+    COMPLETED = "completed", _("cambio notificado y registrado")
+    CANCELLED = "cancelled", _("cancelado")
 
 
 class AdministratorChange(ProcedureModel):

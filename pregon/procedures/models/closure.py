@@ -10,8 +10,23 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import ClosureStatus
 from .base import ProcedureModel
+
+
+class ClosureStatus(models.TextChoices):
+    """States of an account closure (rosarito:10.7–10.8, iee-sonora:7.VII–VIII, pasto:3.17, pasto:3.20)."""
+
+    DRAFT = "draft", _("borrador")
+    PROPOSED = "proposed", _("cierre propuesto al área")
+    SUBMITTED = "submitted", _("aviso enviado a Comunicación Social")
+    ACKNOWLEDGED = "acknowledged", _("recibido; Informática enterada")
+    CONTENTS_DELETED = "contents_deleted", _("contenidos borrados (atestiguado)")
+    HISTORY_ARCHIVED = "history_archived", _("historial exportado al archivo")
+    CLOSED = "closed", _("cuenta cerrada")
+    SUSPENDED = "suspended", _("cuenta cerrada temporalmente")
+    REOPENED = "reopened", _("cuenta reabierta")
+    DECLINED = "declined", _("propuesta no aceptada")
+    WITHDRAWN = "withdrawn", _("retirado")
 
 
 class ClosureRequest(ProcedureModel):

@@ -10,8 +10,19 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import ConsultationStatus
 from .base import ProcedureModel
+
+
+class ConsultationStatus(models.TextChoices):
+    """States of a consulta de pertinencia (rosarito:9.7, iee-sonora:6.VIII)."""
+
+    DRAFT = "draft", _("borrador")
+    SUBMITTED = "submitted", _("en espera de respuesta")
+    APPROVED = "approved", _("procedente")
+    REJECTED = "rejected", _("no procedente")
+    REJECTED_BY_SILENCE = "rejected_by_silence", _("no procedente por falta de respuesta")
+    APPROVED_BY_SILENCE = "approved_by_silence", _("procedente por falta de respuesta")
+    WITHDRAWN = "withdrawn", _("retirada")
 
 
 class Consultation(ProcedureModel):

@@ -10,8 +10,17 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import CredentialRotationStatus
 from .base import ProcedureModel
+
+
+class CredentialRotationStatus(models.TextChoices):
+    """States of a credential rotation (guadalajara:15ª, pasto:2). Pregón never stores a password."""
+
+    DRAFT = "draft", _("borrador")
+    PENDING = "pending", _("por cambiar contraseña")
+    OVERDUE = "overdue", _("cambio de contraseña vencido")
+    DONE = "done", _("contraseña cambiada (atestiguado)")
+    CANCELLED = "cancelled", _("cancelada")
 
 OPEN_ROTATION_STATES = (CredentialRotationStatus.PENDING, CredentialRotationStatus.OVERDUE)
 

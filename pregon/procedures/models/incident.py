@@ -13,8 +13,22 @@ from django.utils.translation import gettext_lazy as _
 
 from pregon.core.models import TimeStampedModel
 
-from ..choices import IncidentKind, IncidentStatus
 from .base import ProcedureModel
+
+
+class IncidentStatus(models.TextChoices):
+    """States of a security incident (rosarito:9.21, iee-sonora:6.XXVI, guadalajara:15ª)."""
+
+    NEW = "new", _("nuevo")
+    OPEN = "open", _("abierto: cuenta comprometida")
+    CLOSED = "closed", _("cerrado con informe")
+    DISMISSED = "dismissed", _("descartado (falsa alarma)")
+
+
+class IncidentKind(models.TextChoices):
+    HIJACKED = "hijacked", _("cuenta intervenida por terceros")
+    UNAUTHORISED_OPERATOR = "unauthorised_operator", _("operada por personal no autorizado")
+    LOST_CREDENTIALS = "lost_credentials", _("sustracción o extravío de contraseñas")
 
 
 class Incident(ProcedureModel):

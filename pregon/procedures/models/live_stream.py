@@ -10,8 +10,18 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import LiveStreamStatus
 from .base import ProcedureModel
+
+
+class LiveStreamStatus(models.TextChoices):
+    """States of a live-stream authorisation (pasto:3.19)."""
+
+    DRAFT = "draft", _("borrador")
+    SUBMITTED = "submitted", _("en espera de autorización")
+    APPROVED = "approved", _("autorizada")
+    REJECTED = "rejected", _("no autorizada")
+    WITHDRAWN = "withdrawn", _("retirada")
+    EXPIRED = "expired", _("sin autorización a la hora de la transmisión")
 
 
 class LiveStreamAuthorisation(ProcedureModel):

@@ -12,8 +12,20 @@ from django.utils.translation import gettext_lazy as _
 
 from pregon.registry.choices import Tier
 
-from ..choices import OpeningRequestStatus
 from .base import ProcedureModel
+
+
+class OpeningRequestStatus(models.TextChoices):
+    """States of an account opening request (rosarito:10.1–10.5, iee-sonora:7.I–III,V, pasto:3.10–3.14)."""
+
+    DRAFT = "draft", _("borrador")
+    AWAITING_OPINION = "awaiting_opinion", _("firmada, en espera de la opinión técnica")
+    SUBMITTED = "submitted", _("firmada, por resolver")
+    APPROVED = "approved", _("autorizada, pendiente de informar la apertura")
+    REJECTED = "rejected", _("rechazada")
+    REGISTERED = "registered", _("cuenta abierta y registrada")
+    WITHDRAWN = "withdrawn", _("retirada")
+    EXPIRED = "expired", _("vencida sin resolución")
 
 
 class OpeningRequest(ProcedureModel):

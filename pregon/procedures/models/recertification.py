@@ -10,8 +10,17 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import RecertificationStatus
 from .base import ProcedureModel
+
+
+class RecertificationStatus(models.TextChoices):
+    """States of an account's periodic re-certification (rosarito:7, 10.8, iee-sonora:5.1, 7.VIII, pasto:3.13)."""
+
+    NEW = "new", _("nueva")
+    PENDING = "pending", _("por confirmar")
+    ESCALATED = "escalated", _("vencida; turnada a Comunicación Social")
+    CONFIRMED = "confirmed", _("confirmada")
+    CHANGES_REPORTED = "changes_reported", _("con cambios reportados")
 
 
 class Recertification(ProcedureModel):

@@ -10,8 +10,18 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import RegularisationStatus
 from .base import ProcedureModel
+
+
+class RegularisationStatus(models.TextChoices):
+    """States of a pre-existing account's regularisation (rosarito:Transitorio 2, iee-sonora:Transitorio 2)."""
+
+    NEW = "new", _("nueva")
+    PENDING = "pending", _("por regularizar")
+    REGULARISED = "regularised", _("regularizada")
+    RECLASSIFIED_PERSONAL = "reclassified_personal", _("reclasificada como personal")
+    CLOSED = "closed", _("cerrada al vencer el plazo")
+    CANCELLED = "cancelled", _("cancelada")
 
 
 class Regularisation(ProcedureModel):

@@ -19,12 +19,6 @@ from pregon.core.errors import InvalidTransition, NotFound, PermissionDenied
 from pregon.institutions.choices import Role
 from pregon.ledger.models import Event
 from pregon.notifications.models import Notification
-from pregon.procedures.choices import (
-    AdministratorChangeStatus,
-    CredentialRotationStatus,
-    LiveStreamStatus,
-    OpeningRequestStatus,
-)
 from pregon.procedures.models import (
     AdministratorChange,
     CredentialRotation,
@@ -33,6 +27,10 @@ from pregon.procedures.models import (
     OpeningRequest,
     TransitionRecord,
 )
+from pregon.procedures.models.administrator_change import AdministratorChangeStatus
+from pregon.procedures.models.credential_rotation import CredentialRotationStatus
+from pregon.procedures.models.live_stream import LiveStreamStatus
+from pregon.procedures.models.opening import OpeningRequestStatus
 from pregon.procedures.services import procedure_transition
 from pregon.procedures.workflows import available_transitions, workflow_named
 from pregon.registry.models import SocialAccount

@@ -9,10 +9,11 @@ import pytest
 from pregon.core.errors import ApplicationError, InvalidTransition
 from pregon.institutions.choices import Rank
 from pregon.notifications.models import Notification
-from pregon.procedures.choices import ClosureStatus, OpeningRequestStatus
 from pregon.procedures.flows.closure import closure_acknowledge, closure_export_history, closure_request_create
 from pregon.procedures.flows.opening import opening_request_approve, opening_request_create, opening_request_report
 from pregon.procedures.models import ClosureRequest
+from pregon.procedures.models.closure import ClosureStatus
+from pregon.procedures.models.opening import OpeningRequestStatus
 from pregon.procedures.services import procedure_transition
 from pregon.registry.choices import AccountStatus, Tier
 from pregon.registry.models import SocialAccount

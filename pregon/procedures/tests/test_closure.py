@@ -12,7 +12,6 @@ from django.core.files.storage import default_storage
 from pregon.core.errors import InvalidTransition
 from pregon.ledger.models import Event
 from pregon.notifications.models import Notification
-from pregon.procedures.choices import ClosureStatus
 from pregon.procedures.flows.closure import (
     closure_acknowledge,
     closure_attest_deleted,
@@ -21,6 +20,7 @@ from pregon.procedures.flows.closure import (
     closure_request_create,
 )
 from pregon.procedures.models import ClosureRequest
+from pregon.procedures.models.closure import ClosureStatus
 from pregon.procedures.workflows import available_transitions
 from pregon.registry.choices import AccountStatus
 

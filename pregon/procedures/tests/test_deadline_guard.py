@@ -12,10 +12,12 @@ import time_machine
 from pregon.core.errors import InvalidTransition
 from pregon.institutions.models import PolicyRevision
 from pregon.ledger.models import Event
-from pregon.procedures.choices import ConsultationStatus, DeadlineStatus, OpeningRequestStatus
+from pregon.procedures.choices import DeadlineStatus
 from pregon.procedures.flows.consultation import consultation_approve, consultation_create, consultation_withdraw
 from pregon.procedures.flows.opening import opening_request_create, opening_request_give_opinion
 from pregon.procedures.models import Deadline, TransitionRecord
+from pregon.procedures.models.consultation import ConsultationStatus
+from pregon.procedures.models.opening import OpeningRequestStatus
 from pregon.procedures.services import tick
 
 from .account_fixtures import platform, setup_area

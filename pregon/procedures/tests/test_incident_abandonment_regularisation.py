@@ -13,11 +13,13 @@ from django.utils import timezone
 from pregon.core.errors import InvalidTransition
 from pregon.ledger.models import Event
 from pregon.notifications.models import Notification
-from pregon.procedures.choices import AbandonmentStatus, IncidentStatus, RegularisationStatus
 from pregon.procedures.flows.abandonment import abandonment_propose_closure
 from pregon.procedures.flows.incident import incident_close, incident_report, incident_step_complete
 from pregon.procedures.flows.regularisation import regularisation_regularise, regularisation_start
 from pregon.procedures.models import AbandonmentFlag, ClosureRequest, Deadline, Recertification, Regularisation
+from pregon.procedures.models.abandonment import AbandonmentStatus
+from pregon.procedures.models.incident import IncidentStatus
+from pregon.procedures.models.regularisation import RegularisationStatus
 from pregon.procedures.services import tick
 from pregon.registry.choices import AccountStatus, Kind
 

@@ -19,8 +19,8 @@ from pregon.core.errors import ApplicationError
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Membership
 from pregon.ledger.models import Event
-from pregon.procedures.choices import ConsultationStatus
 from pregon.procedures.models import Deadline
+from pregon.procedures.models.consultation import ConsultationStatus
 from pregon.procedures.services import procedure_transition
 from pregon.procedures.workflows import Transition, Workflow, registered_workflows, workflow_named
 from pregon.registry.choices import AccountStatus

@@ -19,13 +19,6 @@ from pregon.institutions.choices import Role
 from pregon.institutions.models import Membership
 from pregon.ledger.models import Event
 from pregon.notifications.models import Notification
-from pregon.procedures.choices import (
-    AbandonmentStatus,
-    ClosureStatus,
-    IncidentStatus,
-    RecertificationStatus,
-    RegularisationStatus,
-)
 from pregon.procedures.models import (
     AbandonmentFlag,
     ClosureRequest,
@@ -35,6 +28,11 @@ from pregon.procedures.models import (
     Recertification,
     Regularisation,
 )
+from pregon.procedures.models.abandonment import AbandonmentStatus
+from pregon.procedures.models.closure import ClosureStatus
+from pregon.procedures.models.incident import IncidentStatus
+from pregon.procedures.models.recertification import RecertificationStatus
+from pregon.procedures.models.regularisation import RegularisationStatus
 from pregon.procedures.services import procedure_transition
 from pregon.procedures.workflows import available_transitions, workflow_named
 from pregon.registry.choices import AccountStatus

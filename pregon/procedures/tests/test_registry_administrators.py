@@ -13,8 +13,8 @@ from pregon.institutions.choices import Rank
 from pregon.institutions.policies import local_today
 from pregon.ledger.models import Event
 from pregon.notifications.models import Notification
-from pregon.procedures.choices import AdministratorChangeStatus
 from pregon.procedures.models import AdministratorChange, CredentialRotation
+from pregon.procedures.models.administrator_change import AdministratorChangeStatus
 from pregon.registry import services as registry
 from pregon.registry.choices import AccountStatus
 from pregon.registry.models import Administrator

@@ -13,8 +13,9 @@ from django.urls import reverse
 
 from pregon.core.errors import ApplicationError
 from pregon.ledger.models import Event
-from pregon.procedures.choices import DeadlineStatus, RegularisationStatus
+from pregon.procedures.choices import DeadlineStatus
 from pregon.procedures.models import Deadline, Regularisation, TransitionRecord
+from pregon.procedures.models.regularisation import RegularisationStatus
 from pregon.registry import signals
 from pregon.registry.choices import AccountStatus
 from pregon.registry.models import Administrator, SocialAccount

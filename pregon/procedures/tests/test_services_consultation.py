@@ -14,7 +14,7 @@ from pregon.core.errors import ApplicationError, InvalidTransition, NotFound, Pe
 from pregon.institutions.models import NonWorkingDay
 from pregon.ledger.models import Event
 from pregon.notifications.models import Notification
-from pregon.procedures.choices import ConsultationStatus, DeadlineStatus
+from pregon.procedures.choices import DeadlineStatus
 from pregon.procedures.flows.consultation import (
     consultation_approve,
     consultation_create,
@@ -22,6 +22,7 @@ from pregon.procedures.flows.consultation import (
     consultation_withdraw,
 )
 from pregon.procedures.models import Consultation, Deadline, TransitionRecord
+from pregon.procedures.models.consultation import ConsultationStatus
 from pregon.procedures.services import tick
 
 from .conftest import make_world

@@ -12,9 +12,10 @@ from django.db import connection, connections
 
 from pregon.ledger.models import Event
 from pregon.procedures import services
-from pregon.procedures.choices import ConsultationStatus, DeadlineStatus
+from pregon.procedures.choices import DeadlineStatus
 from pregon.procedures.flows.consultation import consultation_create
 from pregon.procedures.models import Deadline, TransitionRecord
+from pregon.procedures.models.consultation import ConsultationStatus
 from pregon.procedures.services import deadline_expire, tick
 from pregon.procedures.tasks import tick_periodic
 

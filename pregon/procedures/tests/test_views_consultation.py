@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 
 from pregon.institutions.choices import Role
-from pregon.procedures.choices import ConsultationStatus
 from pregon.procedures.flows.consultation import consultation_create
 from pregon.procedures.models import Consultation
+from pregon.procedures.models.consultation import ConsultationStatus
 
 from .conftest import make_world
 

@@ -17,9 +17,9 @@ from pregon.institutions.choices import Role
 from pregon.institutions.models import Membership
 from pregon.ledger.models import Event
 from pregon.notifications.models import Notification
-from pregon.procedures.choices import ConsultationStatus
 from pregon.procedures.flows.consultation import CONSULTATION
 from pregon.procedures.models import Consultation, Deadline, TransitionRecord
+from pregon.procedures.models.consultation import ConsultationStatus
 from pregon.procedures.services import procedure_transition
 from pregon.procedures.workflows import available_transitions
 
