@@ -61,10 +61,12 @@ class Create:
 @dataclass(frozen=True)
 class Action:
     """An action's input and, when it does more than fire the transition, its service
-    ``service(obj=, actor=, **input)``; the default fires the table's transition with the input as its data."""
+    ``service(<obj_arg>=obj, actor=, **input)``; the default fires the table's transition with the input as its
+    data."""
 
     input: type[Input] = ReasonIn
     service: Callable[..., Any] | None = None
+    obj_arg: str = "obj"  # the name under which the service takes the procedure (``change=``, ``rotation=``…)
 
 
 DEFAULT_ACTION = Action()

@@ -268,9 +268,9 @@ def act(spec: ProcedureSpec, obj: Any, action: str, actor: Any, data: dict[str, 
     (``reason`` apart, the input is the transition's data). What the pages and the API both call."""
     from .services import procedure_transition
 
-    service = spec.action(action).service
-    if service is not None:
-        return service(obj=obj, actor=actor, **data)
+    declared = spec.action(action)
+    if declared.service is not None:
+        return declared.service(**{declared.obj_arg: obj}, actor=actor, **data)
     data = dict(data)
     reason = str(data.pop("reason", "") or "")
     return procedure_transition(obj=obj, action=action, actor=actor, reason=reason, data=data)

@@ -298,20 +298,12 @@ class DesignateIn(Input):
     reason: Annotated[str, Field(max_length=8000), UI(_("Motivos"), widget="textarea")] = ""
 
 
-def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
-    return administrator_change_create(institution=institution, actor=actor, **data)
-
-
-def _designate(*, obj: Any, actor: Any, **data: Any) -> Any:
-    return administrator_change_designate(change=obj, actor=actor, **data)
-
-
 ADMINISTRATOR_CHANGE_SPEC = register_spec(ProcedureSpec(
     key="administrator_change", position=40, model=AdministratorChange, segment="cambios-de-administrador",
     api_segment="administrator-changes", title=_("Cambio de administrador"), title_plural=_("Cambios de administrador"),
     columns=((_("Cuenta"), "account"), (_("Sale"), "leaving_label")),
-    create=Create(AdministratorChangeIn, _create, roles=("comms", "area_head")),
-    actions={"designate": Action(DesignateIn, _designate)},
+    create=Create(AdministratorChangeIn, administrator_change_create, roles=("comms", "area_head")),
+    actions={"designate": Action(DesignateIn, administrator_change_designate, obj_arg="change")},
     scope=by_account(), panel="procedures/partials/_administrator_change_fields.html",
     select_related=("account__platform",),
 ))

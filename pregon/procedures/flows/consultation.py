@@ -239,10 +239,6 @@ class ConsultationIn(Input):
         _("Duda"), widget="textarea", help=_("Explique qué le hace dudar sobre la pertinencia de publicarlo."))] = ""
 
 
-def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
-    return consultation_create(institution=institution, actor=actor, **data)
-
-
 def _preview(institution: Any, policy: Policy, data: dict[str, Any]) -> dict[str, Any]:
     return {"findings": checker_findings(data["text"], policy, institution=institution, account=data.get("account"))}
 
@@ -255,7 +251,7 @@ CONSULTATION_SPEC = register_spec(ProcedureSpec(
     key="consultation", position=10, model=Consultation, segment="consultas", api_segment="consultations",
     title=_("Consulta de pertinencia"), title_plural=_("Consultas de pertinencia"),
     columns=((_("Cuenta"), "account_label"), (_("Consulta de"), "asked_by")),
-    create=Create(ConsultationIn, _create, roles=("account_admin",), panel="procedures/partials/_consultation_create.html",
+    create=Create(ConsultationIn, consultation_create, roles=("account_admin",), panel="procedures/partials/_consultation_create.html",
                   context=_context, preview=_preview, success=_("Consulta enviada a Comunicación Social."),
                   button=_("Enviar consulta")),
     readers=("comms", "account_admin", "area_head"),

@@ -315,20 +315,12 @@ class AttestIn(Input):
     reason: Annotated[str, Field(max_length=8000), UI(_("Motivos"), widget="textarea")] = ""
 
 
-def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
-    return credential_rotation_create(institution=institution, actor=actor, **data)
-
-
-def _attest(*, obj: Any, actor: Any, **data: Any) -> Any:
-    return credential_rotation_attest(rotation=obj, actor=actor, **data)
-
-
 CREDENTIAL_ROTATION_SPEC = register_spec(ProcedureSpec(
     key="credential_rotation", position=30, model=CredentialRotation, segment="cambios-de-contrasena",
     api_segment="credential-rotations", title=_("Cambio de contraseñas"), title_plural=_("Cambios de contraseñas"),
     columns=((_("Cuenta"), "account"), (_("Motivo"), "get_trigger_display")),
-    create=Create(CredentialRotationIn, _create, roles=("comms", "it", "area_head")),
-    actions={"attest": Action(AttestIn, _attest)},
+    create=Create(CredentialRotationIn, credential_rotation_create, roles=("comms", "it", "area_head")),
+    actions={"attest": Action(AttestIn, credential_rotation_attest, obj_arg="rotation")},
     scope=by_account(), panel="procedures/partials/_credential_rotation_fields.html",
     select_related=("account__platform",),
     periodic=(Periodic("rotations_scheduled", _("recordatorios de cambio de contraseña"),

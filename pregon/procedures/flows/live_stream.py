@@ -248,10 +248,6 @@ class LiveStreamIn(Input):
     description: Annotated[str, Field(max_length=4000), UI(_("Descripción"), widget="textarea")] = ""
 
 
-def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
-    return live_stream_create(institution=institution, actor=actor, **data)
-
-
 def _submit(*, obj: Any, actor: Any, reason: str = "") -> Any:
     return live_stream_submit(stream=obj, actor=actor)
 
@@ -260,7 +256,7 @@ LIVE_STREAM_SPEC = register_spec(ProcedureSpec(
     key="live_stream", position=50, model=LiveStreamAuthorisation, segment="transmisiones-en-vivo", api_segment="live-streams",
     title=_("Transmisión en vivo"), title_plural=_("Transmisiones en vivo"),
     columns=((_("Tema"), "title"), (_("Cuenta"), "account"), (_("Inicio"), "starts_at")),
-    create=Create(LiveStreamIn, _create, roles=("area_head", "account_admin")),
+    create=Create(LiveStreamIn, live_stream_create, roles=("area_head", "account_admin")),
     actions={"submit": Action(service=_submit)},
     readers=("comms", "area_head", "account_admin"),
     scope=by_account(), panel="procedures/partials/_live_stream_fields.html",

@@ -688,10 +688,6 @@ class ReportOpeningIn(Input):
     alternate: Annotated[_uuid.UUID | None, UI(_("Administrador suplente"), ref="official")] = None
 
 
-def _create(*, institution: Any, actor: Any, **data: Any) -> Any:
-    return opening_request_create(institution=institution, actor=actor, **data)
-
-
 def _give_opinion(*, obj: Any, actor: Any, favourable: bool, reason: str) -> Any:
     return opening_request_give_opinion(request=obj, actor=actor, opinion=reason, favourable=favourable)
 
@@ -713,7 +709,7 @@ OPENING_REQUEST_SPEC = register_spec(ProcedureSpec(
     key="opening_request", position=20, model=OpeningRequest, segment="aperturas", api_segment="opening-requests",
     title=_("Solicitud de apertura de cuenta"), title_plural=_("Solicitudes de apertura de cuenta"),
     columns=((_("Cuenta propuesta"), "proposed_name"), (_("Red"), "platform"), (_("Área"), "area")),
-    create=Create(OpeningRequestIn, _create, roles=("area_head",)),
+    create=Create(OpeningRequestIn, opening_request_create, roles=("area_head",)),
     actions={"give_opinion": Action(OpinionIn, _give_opinion), "approve": Action(ApproveOpeningIn, _approve),
              "report": Action(ReportOpeningIn, _report)},
     scope=by_area("area"), panel="procedures/partials/_opening_request_fields.html",
