@@ -105,10 +105,14 @@ def by_account(path: str = "account", *, without_account: frozenset[str] = froze
     account (``path`` empty) by the ``without_account`` roles."""
 
     def scope(actor: Any, institution: Any, held: set[str]) -> Q | None:
-        from pregon.registry.selectors import account_list_visible_to
+        from pregon.registry.models import SocialAccount
+        from pregon.registry.selectors import account_visibility
 
-        visible = account_list_visible_to(actor, institution).values("pk")
-        condition = Q(**{f"{path}__in": visible})
+        seen = account_visibility(actor, institution)
+        if seen is not None and not seen:
+            return None  # every account of the institution: no condition (the rows are the institution's already)
+        condition = Q(pk__in=[]) if seen is None else Q(**{f"{path}__in": SocialAccount.objects.filter(
+            institution=institution).filter(seen).values("pk")})
         if held & without_account:
             condition |= Q(**{f"{path}__isnull": True})
         return condition

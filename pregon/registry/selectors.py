@@ -52,6 +52,13 @@ def _visibility(actor: Any, institution: Institution) -> Q | None:
     return condition
 
 
+def account_visibility(actor: Any, institution: Institution) -> Q | None:
+    """Which of the institution's accounts the actor sees, as a condition over SocialAccount: `Q()` (empty) when
+    every one, None when none. For callers that filter other rows by their account (the procedures) without
+    listing the accounts themselves."""
+    return _visibility(actor, institution)
+
+
 def account_list_visible_to(actor: Any, institution: Institution, filters: dict[str, str] | None = None) -> QuerySet[SocialAccount]:
     """The institution's accounts the actor may see, closed ones included, narrowed by `filters`
     (see filters.FILTER_FIELDS). One query with platform and area joined."""
