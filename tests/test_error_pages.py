@@ -39,5 +39,10 @@ def test_a_refusal_below_a_page_is_a_spanish_4xx_page(exc: Exception, status: in
 
 @pytest.mark.django_db
 def test_other_errors_and_the_api_are_left_to_their_own_handlers() -> None:
+    from pregon.institutions.access import InstitutionNotFound, RoleRequired
+
     assert _middleware_answer(KeyError("x")) is None
+    # a wrong role or an unknown institution keep Django's 403 / 404 pages ("Acceso denegado", "no encontrada")
+    assert _middleware_answer(RoleRequired("Su rol no le permite esta acción.")) is None
+    assert _middleware_answer(InstitutionNotFound("No existe.")) is None
     assert _middleware_answer(ValueError("x"), path="/api/v1/registry/x/accounts") is None

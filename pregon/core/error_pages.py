@@ -12,8 +12,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
 
@@ -40,6 +41,8 @@ class ErrorPageMiddleware:
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
         if request.path.startswith("/api/") or not isinstance(exc, ApplicationError | ValidationError | ValueError):
             return None
+        if isinstance(exc, DjangoPermissionDenied | Http404):
+            return None  # Django's own 403.html / 404.html ("acceso denegado", "no encontrada") say it better
         status = exc.status if isinstance(exc, ApplicationError) else 400
         logger.info("%s refused with %s: %s", request.path, status, exc)
         return render(request, "4xx.html", {"message": _message(exc), "status": status}, status=status)
