@@ -40,6 +40,7 @@ TARGET = 2000.0
 
 sys.path.insert(0, str(BENCH))
 import corpus as corpus_mod  # noqa: E402
+from machine_info import cpu_model  # noqa: E402  (bench/ is on sys.path: the scripts run as files)
 
 ENGINE_LABEL = {
     "blank": "Presidio, `spacy.blank(\"es\")` tokenizer only",
@@ -81,14 +82,7 @@ def timed(cmd: list[str], stdout: Path | None) -> dict:
 
 
 def machine() -> dict:
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     mem = "?"
     try:
         kb = int(Path("/proc/meminfo").read_text().split()[1])

@@ -44,6 +44,7 @@ import time
 import urllib.parse
 from pathlib import Path
 from typing import Any
+from machine_info import cpu_model  # noqa: E402  (bench/ is on sys.path: the scripts run as files)
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -404,14 +405,7 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 def machine() -> dict[str, Any]:
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     commit = os.environ.get("BENCH_COMMIT") or subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT, check=False
     ).stdout.strip()
