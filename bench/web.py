@@ -44,7 +44,7 @@ import time
 import urllib.parse
 from pathlib import Path
 from typing import Any
-from machine_info import cpu_model  # noqa: E402  (bench/ is on sys.path: the scripts run as files)
+from machine_info import cpu_model  # bench/ is on sys.path: the scripts run as files
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
