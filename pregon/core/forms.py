@@ -31,18 +31,22 @@ def plausible_date(value: Any) -> Any:
     return value
 
 
-class DateField(forms.DateField):
-    """A date that exists, between EARLIEST_YEAR and LATEST_YEAR."""
+class _PlausibleYear:
+    """Django's validation, then the year range of `plausible_date` (shared by both fields)."""
 
     def validate(self, value: Any) -> None:
-        super().validate(value)
+        super().validate(value)  # type: ignore[misc]
         try:
             plausible_date(value)
         except ValueError as exc:
             raise forms.ValidationError(str(exc), code="out_of_range") from None
 
 
-class DateTimeField(forms.DateTimeField):
+class DateField(_PlausibleYear, forms.DateField):
+    """A date that exists, between EARLIEST_YEAR and LATEST_YEAR."""
+
+
+class DateTimeField(_PlausibleYear, forms.DateTimeField):
     """A date and time that exist, between EARLIEST_YEAR and LATEST_YEAR (in the active time zone)."""
 
     def to_python(self, value: Any) -> dt.datetime | None:
@@ -50,10 +54,3 @@ class DateTimeField(forms.DateTimeField):
             return super().to_python(value)
         except OverflowError:  # made aware at the edge of datetime's range
             raise forms.ValidationError(_out_of_range(), code="out_of_range") from None
-
-    def validate(self, value: Any) -> None:
-        super().validate(value)
-        try:
-            plausible_date(value)
-        except ValueError as exc:
-            raise forms.ValidationError(str(exc), code="out_of_range") from None
