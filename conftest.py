@@ -7,7 +7,7 @@ Log one in with `client.force_login(comms_a)`.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -110,3 +110,20 @@ def auditor_a(institution_a: Any) -> Any:
 def anonymous(client: Any) -> Any:
     """A Django test client with nobody logged in."""
     return client
+
+
+@pytest.fixture
+def get_queries() -> Callable[..., int]:
+    """`get_queries(client, url, **headers)`: the number of queries of a GET of `url` that answers 200, after a
+    warm-up GET (session and per-process caches as on any later request)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(client: Any, url: str, **headers: Any) -> int:
+        client.get(url, **headers)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url, **headers)
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    return count

@@ -6,22 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pregon.institutions.choices import Role
 from pregon.institutions.tests.factories import AreaFactory, MembershipFactory, OfficialFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _queries(client: Any, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
 
 
 def _officials(area: Any, n: int, start: int = 0) -> None:
@@ -55,14 +45,14 @@ def test_people_are_paginated_with_the_total(client, institution_a, comms_a):
 
 
 @pytest.mark.parametrize("name", ["institutions:detail", "institutions:people"])
-def test_institution_lists_queries_do_not_grow_with_the_rows(client, institution_a, comms_a, name):
+def test_institution_lists_queries_do_not_grow_with_the_rows(client, institution_a, comms_a, name, get_queries):
     area = AreaFactory(institution=institution_a)
     _officials(area, 5)
     _members(institution_a, 5)
     client.force_login(comms_a)
     url = reverse(name, kwargs={"institution": institution_a.slug})
-    few = _queries(client, url)
+    few = get_queries(client, url)
     _officials(area, 55, start=5)
     _members(institution_a, 55, start=5)
-    assert _queries(client, url) == few
-    assert _queries(client, url + "?page=2") == few
+    assert get_queries(client, url) == few
+    assert get_queries(client, url + "?page=2") == few

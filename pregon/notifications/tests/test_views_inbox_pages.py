@@ -6,8 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pregon.notifications.services import notify
@@ -19,14 +17,6 @@ def _notify(institution: Any, user: Any, n: int, start: int = 0) -> None:
     for i in range(start, start + n):
         notify(institution=institution, subject=f"Aviso número {i:03d}", body="Texto", users=[user],
                clauses=["rosarito:9.12"])
-
-
-def _queries(client: Any, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
 
 
 def test_inbox_shows_fifty_a_page_newest_first_with_the_total(client, institution_a, institution_b, comms_a, admin_a):
@@ -51,12 +41,12 @@ def test_inbox_bad_page_shows_the_first_page(client, institution_a, comms_a):
     assert response.status_code == 200 and "Página 1 de 1 · 3 resultados" in response.content.decode()
 
 
-def test_inbox_queries_do_not_grow_with_the_notifications(client, institution_a, institution_b, comms_a):
+def test_inbox_queries_do_not_grow_with_the_notifications(client, institution_a, institution_b, comms_a, get_queries):
     _notify(institution_a, comms_a, 5)
     client.force_login(comms_a)
     url = reverse("notifications:inbox")
-    few = _queries(client, url)
+    few = get_queries(client, url)
     _notify(institution_a, comms_a, 30, start=5)
     _notify(institution_b, comms_a, 30, start=35)
-    assert _queries(client, url) == few
-    assert _queries(client, url + "?page=2") == few
+    assert get_queries(client, url) == few
+    assert get_queries(client, url + "?page=2") == few

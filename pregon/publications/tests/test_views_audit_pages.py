@@ -7,8 +7,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pregon.publications.models import Publication
@@ -38,14 +36,6 @@ def _url(institution: Any) -> str:
     return reverse("publications:audit_list", kwargs={"institution": institution.slug})
 
 
-def _queries(client: Any, url: str) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries)
-
-
 def test_findings_are_paginated_with_the_total_and_the_filters_kept(client, comms_a, account_a):
     _posts(account_a, 60)
     audit_account(account=account_a, actor=comms_a)
@@ -69,14 +59,14 @@ def test_audits_list_has_its_own_pages_and_keeps_the_findings_page(client, insti
     assert page.count("rosarito</td>") == 2
 
 
-def test_audit_page_queries_do_not_grow_with_findings_or_audited_accounts(client, institution_a, comms_a, account_a):
+def test_audit_page_queries_do_not_grow_with_findings_or_audited_accounts(client, institution_a, comms_a, account_a, get_queries):
     _posts(account_a, 3)
     audit_account(account=account_a, actor=comms_a)
     client.force_login(comms_a)
     url = _url(institution_a)
-    few = _queries(client, url)
+    few = get_queries(client, url)
     _posts(account_a, 60, start=3)
     audit_account(account=account_a, actor=comms_a)
     _audited_accounts(institution_a, comms_a, 55)
-    assert _queries(client, url) == few
-    assert _queries(client, url + "?page=2&runs_page=2") == few
+    assert get_queries(client, url) == few
+    assert get_queries(client, url + "?page=2&runs_page=2") == few
