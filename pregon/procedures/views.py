@@ -30,8 +30,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pregon.core.errors import ApplicationError
 from pregon.core.pagination import paginate
 from pregon.institutions.models import Institution
-from pregon.institutions.policies import calendar_for, policy_for
 from pregon.institutions.permissions import institution_rule
+from pregon.institutions.policies import calendar_for, policy_for
 
 from . import selectors
 from .deadlines import time_left
@@ -136,19 +136,10 @@ def _list_view(spec: ProcedureSpec) -> Callable[..., HttpResponse]:
             "statuses": states.choices, "status": status, "enabled": spec.workflow.is_enabled(policy),
             "disabled_message": _disabled_message(spec, policy),
             "clauses": spec.workflow.enabled_clause_refs(policy),
-            "may_create": spec.create is not None and _may_open(request, spec.url_name("create")),
         })
 
     view.__name__ = f"{spec.key}_list"
     return view
-
-
-def _may_open(request: HttpRequest, url_name: str) -> bool:
-    from pregon.institutions.permissions import URL_PERMISSIONS
-
-    rule = URL_PERMISSIONS[url_name]
-    held = getattr(request, "institution_roles", set())
-    return request.user.is_superuser or any(rule.allows_role(r) for r in held)
 
 
 def _create_view(spec: ProcedureSpec) -> Callable[..., HttpResponse]:

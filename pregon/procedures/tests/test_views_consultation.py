@@ -47,6 +47,17 @@ def test_access_matrix_of_the_consultation_pages(client, rosarito):
             assert client.get(url).status_code == expected, f"{name}: {role}"
 
 
+def test_the_list_offers_the_new_link_only_to_roles_that_may_create(client, rosarito):
+    """The list shows "Nuevo trámite" exactly to the roles the create page admits (the account administrator)."""
+    slug = rosarito.institution.slug
+    url = reverse("procedures:consultation_list", kwargs={"institution": slug})
+    create_url = reverse("procedures:consultation_create", kwargs={"institution": slug})
+    for role in READERS:
+        client.force_login(rosarito[role])
+        body = client.get(url).content.decode()
+        assert (f'href="{create_url}"' in body) == (role == Role.ACCOUNT_ADMIN), role
+
+
 def test_a_consultation_of_another_institution_is_not_found(client, rosarito):
     consultation = _ask(rosarito)
     other = make_world("iee-sonora")
