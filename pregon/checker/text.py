@@ -349,13 +349,13 @@ def quote(text: str, start: int, end: int, limit: int = 60) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
-_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre")
+MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+          "noviembre", "diciembre")
 
 
 def spanish_date(value: Any) -> str:
     """A date as the messages write it: "5 de diciembre de 2026" (the checker's messages are Spanish)."""
-    return f"{value.day} de {_MONTHS[value.month - 1]} de {value.year}"
+    return f"{value.day} de {MONTHS[value.month - 1]} de {value.year}"
 
 
 def spanish_datetime(value: Any) -> str:

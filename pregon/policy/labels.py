@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from pregon.checker.text import MONTHS
+
 SECTION_LABELS: dict[str, str] = {
     "identity": "Identidad institucional",
     "calendar": "Días y horas hábiles",
@@ -196,8 +198,6 @@ PLATFORM_LABELS = {
     "youtube": "YouTube", "tiktok": "TikTok", "threads": "Threads", "bluesky": "Bluesky", "linkedin": "LinkedIn",
 }
 WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
-MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-          "noviembre", "diciembre")
 COUNTRIES = {"MX": "México", "CO": "Colombia"}
 SUBDIVISIONS = {"BCN": "Baja California", "SON": "Sonora", "JAL": "Jalisco", "NAR": "Nariño"}
 TIMEZONES = {
