@@ -97,10 +97,8 @@ def _details(obj: Any) -> dict[str, Any]:
 
 
 def _deadlines(obj: Any) -> list[DeadlineOut]:
-    from pregon.institutions.templatetags.pregon_format import duration_label
-
     return [DeadlineOut(id=d.public_id, kind=d.kind, due_at=d.due_at,
-                        duration=duration_label(d.duration_amount, d.duration_unit), clauses=list(d.clauses),
+                        duration=d.duration_display, clauses=list(d.clauses),
                         on_expiry=d.on_expiry, responsible_role=d.responsible_role)
             for d in selectors.open_deadlines_of(obj)]
 
