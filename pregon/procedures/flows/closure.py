@@ -47,8 +47,8 @@ from ..models import ClosureRequest
 from ..services import procedure_create, procedure_transition
 from ..spec import Create, Download, ProcedureSpec, by_account, register_spec
 from ..workflows import OWNER, Transition, TransitionContext, Workflow, register
-from .common import demo_account, demo_user
-from .lifecycle import account_label, account_status_set, cite, head_message, message
+from .common import cite, demo_account, demo_user
+from .lifecycle import account_label, account_status_set, head_message, message
 
 _S = ClosureStatus
 OPEN_STATES = (_S.DRAFT, _S.PROPOSED, _S.SUBMITTED, _S.ACKNOWLEDGED, _S.CONTENTS_DELETED, _S.HISTORY_ARCHIVED)
@@ -78,7 +78,7 @@ def deleting_forbidden_message(policy: Policy) -> str:
     return gettext(
         "La norma prohíbe borrar el historial de publicaciones%(cite)s: el historial se exporta al archivo antes de "
         "cerrar la cuenta."
-    ) % {"cite": cite(policy.closure.clauses_for("content_action"))}
+    ) % {"cite": cite(policy.closure.clauses_for("content_action"), fallback=False)}
 
 
 # ------------------------------------------------------------------------------------------------ guards
@@ -103,7 +103,7 @@ def temporary_refusal(account: Any, policy: Policy) -> str | None:
     if not allowed:
         return gettext("La norma de esta institución no prevé cierres temporales de cuentas.")
     return gettext("Sólo las cuentas %(tiers)s pueden cerrarse temporalmente%(cite)s.") % {
-        "tiers": ", ".join(str(_TIER_LABELS.get(t, t)) for t in allowed), "cite": cite(temporary_clauses(policy))}
+        "tiers": ", ".join(str(_TIER_LABELS.get(t, t)) for t in allowed), "cite": cite(temporary_clauses(policy), fallback=False)}
 
 
 _TIER_LABELS = {"main": _("principales"), "alternate": _("alternas")}
@@ -118,7 +118,7 @@ def _temporary_only(obj: Any, ctx: TransitionContext) -> str | None:
 def _definitive_only(obj: Any, ctx: TransitionContext) -> str | None:
     if obj.is_temporary:
         return gettext("Un cierre temporal no toca los contenidos ni cierra la cuenta: la suspende hasta reabrirla"
-                       "%(cite)s. Para cerrarla, conviértalo en definitivo.") % {"cite": cite(temporary_clauses(ctx.policy))}
+                       "%(cite)s. Para cerrarla, conviértalo en definitivo.") % {"cite": cite(temporary_clauses(ctx.policy), fallback=False)}
     return None
 
 
@@ -137,7 +137,7 @@ def _guard_export(obj: Any, ctx: TransitionContext) -> str | None:
         return refusal
     if obj.content_action != "preserve":
         return gettext("La norma de esta institución manda borrar los contenidos%(cite)s, no exportarlos.") % {
-            "cite": cite(ctx.policy.closure.clauses_for("content_action"))}
+            "cite": cite(ctx.policy.closure.clauses_for("content_action"), fallback=False)}
     return None
 
 
@@ -147,10 +147,10 @@ def _guard_close(obj: Any, ctx: TransitionContext) -> str | None:
         return refusal
     if obj.content_action == "preserve" and not obj.export_sha256:
         return gettext("Antes de cerrar, exporte el historial de la cuenta al archivo%(cite)s.") % {
-            "cite": cite(_content_clauses(ctx.policy))}
+            "cite": cite(_content_clauses(ctx.policy), fallback=False)}
     if obj.content_action == "delete" and obj.contents_deleted_at is None:
         return gettext("Antes de cerrar, el área debe atestiguar que borró los contenidos%(cite)s.") % {
-            "cite": cite(ctx.policy.closure.clauses_for("content_action"))}
+            "cite": cite(ctx.policy.closure.clauses_for("content_action"), fallback=False)}
     return None
 
 

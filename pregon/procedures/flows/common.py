@@ -23,12 +23,17 @@ def refs(policy: Policy, *paths: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def cite(clauses: Iterable[str]) -> str:
-    clauses = tuple(clauses)
-    return " (%s)" % (", ".join(clauses) if clauses else gettext("política de la institución"))
+def cite(clauses: Iterable[str], *, fallback: bool = True) -> str:
+    """` (a, b)` to append to a message: the clauses, or with none the institution's policy (nothing when not
+    `fallback`)."""
+    found = [c for c in clauses if c]
+    if found:
+        return f" ({', '.join(found)})"
+    return f" ({gettext('política de la institución')})" if fallback else ""
 
 
 def local(dt: Any, institution: Any) -> str:
+    """`dt` as dd/mm/yyyy hh:mm in the institution's time zone."""
     from zoneinfo import ZoneInfo
 
     return timezone.localtime(dt, ZoneInfo(institution.timezone)).strftime("%d/%m/%Y %H:%M")

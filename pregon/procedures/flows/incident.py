@@ -38,8 +38,8 @@ from ..models import Incident
 from ..services import procedure_create, procedure_transition
 from ..spec import Action, Create, ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, GuardRefused, Transition, TransitionContext, Workflow, register
-from .common import demo_account, demo_user
-from .lifecycle import account_label, account_status_set, cite, head_message, local, message
+from .common import cite, demo_account, demo_user, local
+from .lifecycle import account_label, account_status_set, head_message, message
 
 _S = IncidentStatus
 
@@ -95,7 +95,7 @@ def _guard_close(obj: Any, ctx: TransitionContext) -> str | None:
     pending = _pending_steps(obj)
     if pending:
         return gettext("Faltan pasos de contención%(cite)s: %(steps)s.") % {
-            "cite": cite(ctx.policy.incidents.clauses_for("containment")),
+            "cite": cite(ctx.policy.incidents.clauses_for("containment"), fallback=False),
             "steps": ", ".join(step_label(s.key) for s in pending)}
     return None
 
@@ -198,7 +198,7 @@ def _notify(obj: Any, ctx: TransitionContext) -> list[Message]:
         steps = list(obj.steps.select_related("deadline"))
         if steps:
             lines += ["", gettext("Plan de contención:")]
-            lines += [f"- {step_label(s.key)}: {local(s.deadline.due_at, obj)}" for s in steps if s.deadline]
+            lines += [f"- {step_label(s.key)}: {local(s.deadline.due_at, obj.institution)}" for s in steps if s.deadline]
         return [message(obj, ctx, subject=gettext("URGENTE: incidente de seguridad en %(a)s") % {"a": account},
                         lines=lines, roles=roles, users=users)]
     if name == "step_overdue":

@@ -12,22 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from pregon.notifications.services import Message
 
 from ..workflows import TransitionContext
+from .common import cite, local
 
 
 def account_label(account: Any) -> str:
     """How a procedure names its account once and for all (the registry may rename it later)."""
     return str(account)[:255]
-
-
-def cite(clauses: Iterable[str]) -> str:
-    refs = [c for c in clauses if c]
-    return f" ({', '.join(refs)})" if refs else ""
 
 
 def area_heads_of(account: Any) -> tuple[Any, ...]:
@@ -47,12 +42,6 @@ def head_message(account: Any) -> tuple[tuple[str, ...], tuple[Any, ...]]:
     return ((), heads) if heads else (("area_head",), ())
 
 
-def local(dt: Any, obj: Any) -> str:
-    from zoneinfo import ZoneInfo
-
-    return timezone.localtime(dt, ZoneInfo(obj.institution.timezone)).strftime("%d/%m/%Y %H:%M")
-
-
 def message(
     obj: Any, ctx: TransitionContext, *, subject: str, lines: list[str], roles: Iterable[str] = (),
     users: Iterable[Any] = (), clauses: Iterable[str] = (),
@@ -65,11 +54,11 @@ def message(
     if ctx.started_deadline is not None:
         d = ctx.started_deadline
         body += ["", gettext("Plazo: %(duration)s, vence el %(due)s%(ref)s.") % {
-            "duration": d.duration_display, "due": local(d.due_at, obj), "ref": cite(d.clauses)}]
+            "duration": d.duration_display, "due": local(d.due_at, obj.institution), "ref": cite(d.clauses, fallback=False)}]
     if refs:
         body += ["", gettext("Fundamento: %(refs)s.") % {"refs": ", ".join(refs)}]
     return Message(
-        subject=f"{subject}{cite(refs)}",
+        subject=f"{subject}{cite(refs, fallback=False)}",
         body="\n".join(body),
         roles=tuple(str(r) for r in roles),
         users=tuple(u for u in users if u is not None),

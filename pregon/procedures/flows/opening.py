@@ -46,7 +46,7 @@ from ..models import (
 from ..services import invalid_input, procedure_create, procedure_transition, require_login
 from ..spec import Action, Create, ProcedureSpec, by_area, register_spec
 from ..workflows import OWNER, SYSTEM, GuardRefused, Transition, TransitionContext, Workflow, register
-from .common import cite, refs, require_role_for_area
+from .common import cite, local, refs, require_role_for_area
 
 _S = OpeningRequestStatus
 
@@ -342,8 +342,6 @@ def _summary(obj: Any) -> list[str]:
 
 
 def _deadline_line(ctx: TransitionContext, obj: Any) -> list[str]:
-    from .common import local
-
     d = ctx.started_deadline
     if d is None:
         return []
