@@ -97,10 +97,12 @@ def test_bad_filter_values_on_a_page_are_ignored(client, comms_a, account_a, nam
     assert client.get(_url(name, account_a.institution), BAD_FILTERS).status_code == 200
 
 
-def test_a_non_numeric_area_in_the_account_list_of_the_api_is_refused_or_ignored(client, comms_a, account_a):
+def test_a_non_numeric_area_in_the_account_list_of_the_api_is_refused_in_spanish(client, comms_a, account_a):
     client.force_login(comms_a)
     response = client.get(f"/api/v1/registry/{account_a.institution.slug}/accounts", {"area": "abc"})
-    assert response.status_code in (200, 400, 422), response.content[:300]
+    assert response.status_code == 422, response.content[:300]
+    error = response.json()["error"]
+    assert error["code"] == "VALIDATION_ERROR" and "no es un UUID válido" in error["message"]
 
 
 # --- impossible dates ----------------------------------------------------------------------------------------------
