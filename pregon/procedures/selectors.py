@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -34,6 +35,12 @@ def open_deadlines_of(obj: ProcedureModel) -> QuerySet[Deadline]:
 # ---------------------------------------------------------------------------------------------- an account's procedures
 
 
+@cache
+def _has_account(model: type) -> bool:
+    """Whether a procedure model is about one account (a field ``account``); asked once per model."""
+    return any(f.name == "account" for f in model._meta.get_fields())
+
+
 def account_open_procedures(*, account: Any, actor: Any) -> list[Any]:
     """For the registry's account page: the account's open procedures of every kind the actor may see (each
     kind's own visibility rule, ``ProcedureSpec.visible``), incidents first, newest first."""
@@ -42,10 +49,9 @@ def account_open_procedures(*, account: Any, actor: Any) -> list[Any]:
     items: list[Any] = []
     specs = sorted(all_specs(), key=lambda s: s.key != "incident")
     for spec in specs:
-        if "account" not in {f.name for f in spec.model._meta.get_fields()}:
+        if not _has_account(spec.model):
             continue
-        workflow = spec.workflow
-        terminal = [state for state in workflow.states.values if workflow.is_terminal(state)]
-        qs = spec.visible(actor, account.institution).filter(account=account).exclude(status__in=terminal)
+        qs = (spec.visible(actor, account.institution).filter(account=account)
+              .exclude(status__in=spec.workflow.terminal_states()))
         items += list(qs.order_by("-created_at")[:50])
     return items

@@ -100,9 +100,8 @@ def procedure_rows(institution: Institution, user: Any) -> list[ProcedureRow]:
         if not workflow.is_enabled(policy):
             continue
         readable = spec.may_read_kind(held, user.is_superuser)
-        terminal = [state for state in workflow.states.values if workflow.is_terminal(state)]
-        open_count = (spec.visible(user, institution).exclude(status__in=terminal).aggregate(n=Count("pk"))["n"]
-                      if readable else 0)
+        open_count = (spec.visible(user, institution).exclude(status__in=workflow.terminal_states())
+                      .aggregate(n=Count("pk"))["n"] if readable else 0)
         rows.append(ProcedureRow(spec, open_count, readable, workflow.enabled_clause_refs(policy)))
     return rows
 

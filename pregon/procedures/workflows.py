@@ -245,6 +245,10 @@ class Workflow:
     def is_terminal(self, state: str) -> bool:
         return not self.transitions_from(state)
 
+    def terminal_states(self) -> list[str]:
+        """The states no transition leaves (what "open" procedures exclude)."""
+        return [state for state in self.states.values if self.is_terminal(state)]
+
     def owed_transitions(self, state: str, policy: Policy) -> list[Transition]:
         """The steps someone owes while a procedure sits in ``state``, in declaration order."""
         return [t for t in self.transitions_from(state) if t.is_owed(policy)]
