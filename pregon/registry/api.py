@@ -13,7 +13,7 @@ from pregon.core.pagination import PageIn, PageOut, api_page
 from pregon.institutions.access import RoleRequired, institution_for_user_or_404, require_role
 from pregon.institutions.choices import Role
 from pregon.institutions.models import Area, Official
-from pregon.institutions.policies import local_today
+from pregon.institutions.policies import local_today, policy_for
 
 from . import selectors, services
 from .models import Platform, SocialAccount
@@ -117,8 +117,10 @@ def administrator_assign(
     except Official.DoesNotExist:
         raise NotFound("No se encontró el servidor público.", code="OFFICIAL_NOT_FOUND") from None
     if payload.starts_on is not None and payload.starts_on != local_today(account.institution):
+        clauses = policy_for(account.institution).administrators.clauses_for("change_notify")
         raise services.RegistryError(
-            "La designación rige desde hoy: se hace con el trámite de cambio de administrador (rosarito:10.6).",
+            "La designación rige desde hoy: se hace con el trámite de cambio de administrador"
+            + services.cite(clauses) + ".",
             code="INVALID_INPUT", extra={"fields": {"starts_on": ["La designación rige desde hoy."]}},
         )
     change = services.administrator_change_request(
