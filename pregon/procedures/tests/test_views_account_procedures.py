@@ -245,6 +245,7 @@ def test_opening_opinion_through_the_page_then_approval_through_the_api() -> Non
 def test_every_spec_names_actions_of_its_table_and_its_pages_have_rules() -> None:
     from pregon.institutions.permissions import URL_PERMISSIONS
 
+    assert set(MAKERS) <= {spec.key for spec in all_specs()}  # the loop below runs over every procedure
     for spec in all_specs():
         names = {t.name for t in spec.workflow.transitions}
         assert set(spec.actions) <= names
@@ -256,6 +257,7 @@ def test_every_spec_names_actions_of_its_table_and_its_pages_have_rules() -> Non
 def test_every_procedure_is_in_the_admin_read_only(admin_client: Client) -> None:
     from django.contrib import admin
 
+    assert set(MAKERS) <= {spec.key for spec in all_specs()}  # the loop below runs over every procedure
     for spec in all_specs():
         model_admin = admin.site._registry[spec.model]
         assert not model_admin.has_change_permission(None) and not model_admin.has_delete_permission(None)
@@ -266,6 +268,7 @@ def test_every_procedure_is_in_the_admin_read_only(admin_client: Client) -> None
 def test_the_openapi_schema_describes_every_procedure_s_endpoints_and_bodies(client: Client) -> None:
     schema = client.get("/api/v1/openapi.json").json()
     operations = {op["operationId"]: op for path in schema["paths"].values() for op in path.values()}
+    assert set(MAKERS) <= {spec.key for spec in all_specs()}  # the loop below runs over every procedure
     for spec in all_specs():
         op = spec.api_segment.replace("-", "_")
         assert {f"{op}_list", f"{op}_get"} <= set(operations), spec.key
