@@ -198,10 +198,6 @@ def abandonment_propose_closure(*, flag: AbandonmentFlag, actor: Any, reason: st
     return procedure_transition(obj=flag, action="propose_closure", actor=actor, reason=reason)
 
 
-def abandonment_dismiss(*, flag: AbandonmentFlag, actor: Any, reason: str) -> AbandonmentFlag:
-    return procedure_transition(obj=flag, action="dismiss", actor=actor, reason=reason)
-
-
 # ---------------------------------------------------------------------------------------------- the spec
 # Inputs, pages, API and visibility of this procedure, derived by pregon/procedures/spec.py (docs/procedures.md).
 

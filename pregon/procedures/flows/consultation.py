@@ -209,10 +209,6 @@ def consultation_create(
     return procedure_create(obj=consultation, actor=actor, submit="submit" if submit else None)
 
 
-def consultation_submit(*, consultation: Consultation, actor: Any) -> Consultation:
-    return procedure_transition(obj=consultation, action="submit", actor=actor)
-
-
 def consultation_approve(*, consultation: Consultation, actor: Any, reason: str = "") -> Consultation:
     """Communications declares the publication procedente; the asker is notified."""
     return procedure_transition(obj=consultation, action="approve", actor=actor, reason=reason)

@@ -277,10 +277,6 @@ def incident_close(*, incident: Incident, actor: Any, report: str, credentials_r
                                 data={"credentials_rotated": credentials_rotated})
 
 
-def incident_dismiss(*, incident: Incident, actor: Any, reason: str) -> Incident:
-    return procedure_transition(obj=incident, action="dismiss", actor=actor, reason=reason)
-
-
 # ---------------------------------------------------------------------------------------------- demo
 
 

@@ -527,12 +527,6 @@ def opening_request_create(
     return procedure_create(obj=obj, actor=actor, submit=submit)
 
 
-def opening_request_sign(*, request: OpeningRequest, actor: Any) -> OpeningRequest:
-    policy = policy_for(request.institution)
-    action = "sign_for_opinion" if policy.opening.technical_opinion_required else "sign"
-    return procedure_transition(obj=request, action=action, actor=actor)
-
-
 def opening_request_give_opinion(
     *, request: OpeningRequest, actor: Any, opinion: str, favourable: bool | None = None
 ) -> OpeningRequest:
@@ -551,14 +545,6 @@ def opening_request_approve(
     return procedure_transition(obj=request, action="approve", actor=actor, reason=reason,
                                 data={"graphic_identity": graphic_identity, "agreed_name": agreed_name,
                                       "agreed_url": agreed_url})
-
-
-def opening_request_reject(*, request: OpeningRequest, actor: Any, reason: str) -> OpeningRequest:
-    return procedure_transition(obj=request, action="reject", actor=actor, reason=reason)
-
-
-def opening_request_withdraw(*, request: OpeningRequest, actor: Any, reason: str = "") -> OpeningRequest:
-    return procedure_transition(obj=request, action="withdraw", actor=actor, reason=reason)
 
 
 def opening_request_report(

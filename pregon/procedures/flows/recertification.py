@@ -32,7 +32,7 @@ from pregon.procedures.models.recertification import RecertificationStatus
 from pregon.registry.choices import AccountStatus, Kind
 
 from ..models import Recertification
-from ..services import procedure_transition, system_start_once
+from ..services import system_start_once
 from ..spec import Periodic, ProcedureSpec, by_account, register_spec
 from ..workflows import SYSTEM, Transition, TransitionContext, Workflow, register
 from .lifecycle import account_label, head_message, message
@@ -175,15 +175,6 @@ def recertifications_open(*, now: datetime | None = None) -> int:
             if system_start_once(item, "open") is not None:
                 opened += 1
     return opened
-
-
-def recertification_confirm(*, recertification: Recertification, actor: Any, reason: str = "") -> Recertification:
-    """The area head confirms the account and its administrators (refused while they break the policy)."""
-    return procedure_transition(obj=recertification, action="confirm", actor=actor, reason=reason)
-
-
-def recertification_report_changes(*, recertification: Recertification, actor: Any, reason: str) -> Recertification:
-    return procedure_transition(obj=recertification, action="report_changes", actor=actor, reason=reason)
 
 
 # ---------------------------------------------------------------------------------------------- the spec

@@ -23,7 +23,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -199,19 +198,6 @@ REGULARISATION = register(
 
 
 # ---------------------------------------------------------------------------------------------- services
-def preexisting_account_register(*, actor: Any, institution: Institution, **fields: Any) -> Regularisation:
-    """Registers an account that existed before the norm as `pending_regularisation` and starts its
-    regularisation (deadline `transitional.regularisation_deadline`), in one transaction: `account.registered`
-    then `regularisation.started`."""
-    from pregon.institutions.access import require_role
-    from pregon.registry.services import account_register_preexisting
-
-    require_role(actor, institution, "comms", write=True)
-    with transaction.atomic():
-        account = account_register_preexisting(actor=actor, institution=institution, **fields)
-        return Regularisation.objects.get(account=account, status=RegularisationStatus.PENDING)
-
-
 def regularisation_start(*, account: Any, actor: Any) -> Regularisation:
     item = Regularisation(institution=account.institution, account=account, account_label=account_label(account))
     return procedure_create(obj=item, actor=actor, submit="start")
