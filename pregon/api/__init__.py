@@ -84,8 +84,7 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
         name = _field_of(list(error.get("loc", ()))) or "__all__"
-        errors.setdefault(name, []).extend(spanish_errors([error]).get("__all__", []) or
-                                           next(iter(spanish_errors([error]).values())))
+        errors.setdefault(name, []).extend(next(iter(spanish_errors([error]).values())))  # one error, one key
     field = next(iter(errors), "")
     message = errors[field][0] if field else gettext("Datos inválidos.")
     if field == "__all__":
