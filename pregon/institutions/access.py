@@ -96,27 +96,28 @@ def memberships_in_force(user: Any) -> QuerySet[Membership]:
     return qs.exclude(institution_id__in=departed) if departed else qs
 
 
-def _departed_here(user: Any, institution: Institution) -> Q:
-    """SQL condition: the user has left `institution` (see `departed_institution_ids`), as one query."""
+def _has_left(officials: QuerySet[Official], institution: Institution) -> Q:
+    """SQL condition: among `officials` (one person's records in `institution`) an employment has ended by today
+    and none is still in force (see `departed_institution_ids`)."""
     today = _local_today(institution.timezone)
-    officials = Official.objects.filter(user=user, institution=institution)
     left = officials.filter(employment_status=EmploymentStatus.ENDED, employment_ended_on__lte=today)
     still = officials.exclude(employment_status=EmploymentStatus.ENDED, employment_ended_on__lte=today)
     return Q(Exists(left)) & ~Q(Exists(still))
 
 
+def _departed_here(user: Any, institution: Institution) -> Q:
+    """SQL condition: the user has left `institution` (see `departed_institution_ids`), as one query."""
+    return _has_left(Official.objects.filter(user=user, institution=institution), institution)
+
+
 def memberships_in_force_in(institution: Institution, roles: Iterable[str] = ()) -> QuerySet[Membership]:
     """The memberships of `institution` (with one of `roles`, when given) that count today: those of people who
     have left it (see `departed_institution_ids`) are left out. For "who holds this role here" questions."""
-    today = _local_today(institution.timezone)
-    officials = Official.objects.filter(institution=institution, user_id=OuterRef("user_id"))
-    left = officials.filter(employment_status=EmploymentStatus.ENDED, employment_ended_on__lte=today)
-    still = officials.exclude(employment_status=EmploymentStatus.ENDED, employment_ended_on__lte=today)
     qs = Membership.objects.filter(institution=institution)
     roles = [str(r) for r in roles]
     if roles:
         qs = qs.filter(role__in=roles)
-    return qs.exclude(Q(Exists(left)) & ~Q(Exists(still)))
+    return qs.exclude(_has_left(Official.objects.filter(institution=institution, user_id=OuterRef("user_id")), institution))
 
 
 # Within `access_memo()`: the user's memberships in force and departures, loaded once (see there).
