@@ -9,7 +9,7 @@
 |                 | same "whole last day" convention as business days, so 5 days from Monday end Saturday    |
 | hours           | exactly n × 60 minutes after the act                                                      |
 
-The calendar fingerprint and the holidays data version are returned with the instant and stored on the
+`deadline_start` stores the calendar fingerprint and the holidays data version with the instant on the
 Deadline row, so an auditor can rebuild the same calendar and recompute `due_at`.
 """
 
@@ -28,13 +28,6 @@ if TYPE_CHECKING:
     from .workflows import Transition, Workflow
 
 
-@dataclass(frozen=True)
-class ComputedDue:
-    due_at: datetime
-    calendar_fingerprint: str
-    holidays_version: str
-
-
 def due_at_for(calendar: Calendar, start: datetime, duration: Duration) -> datetime:
     """The instant a term of `duration` started at `start` expires (see the module table)."""
     if duration.unit == "business_days":
@@ -46,14 +39,6 @@ def due_at_for(calendar: Calendar, start: datetime, duration: Duration) -> datet
     if duration.unit == "hours":
         return calendar.localize(start) + timedelta(hours=duration.amount)
     raise ValueError(f"unknown duration unit {duration.unit!r}")
-
-
-def compute_due(calendar: Calendar, start: datetime, duration: Duration) -> ComputedDue:
-    return ComputedDue(
-        due_at=due_at_for(calendar, start, duration),
-        calendar_fingerprint=calendar.fingerprint,
-        holidays_version=str(HOLIDAYS_VERSION),
-    )
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from pregon.policy import Policy
 from pregon.procedures.models.abandonment import AbandonmentStatus
 from pregon.registry.choices import AccountStatus, Kind
 
-from ..deadlines import compute_due
+from ..deadlines import due_at_for
 from ..models import AbandonmentFlag, ClosureRequest
 from ..services import procedure_create, procedure_transition, system_start_once
 from ..spec import Periodic, ProcedureSpec, by_account, register_spec
@@ -170,7 +170,7 @@ def abandonment_check(*, now: datetime | None = None) -> int:
             if AbandonmentFlag.objects.filter(account=account, last_activity_on=account.last_activity_on).exists():
                 continue  # this inactivity was already flagged (and dismissed or sent to closure)
             calendar = calendar or calendar_for(institution)
-            due = compute_due(calendar, _start_of(_baseline(account), institution.timezone), limit).due_at
+            due = due_at_for(calendar, _start_of(_baseline(account), institution.timezone), limit)
             if due > now:
                 continue
             flag = AbandonmentFlag(institution=institution, account=account, account_label=account_label(account),
