@@ -10,6 +10,8 @@ from django.utils import timezone
 from pregon.institutions.choices import Rank, Role
 from pregon.institutions.models import Membership, Official
 from pregon.institutions.tests.factories import AreaFactory
+from pregon.procedures.flows.opening import opening_request_create
+from pregon.procedures.models import OpeningRequest
 from pregon.registry.choices import AccountStatus, Kind, Tier
 from pregon.registry.models import Platform, SocialAccount
 
@@ -54,6 +56,15 @@ def owner(world: World, role: str) -> Any:
     user = make_user(f"{world.institution.slug}-owner-{role}")
     Membership.objects.create(user=user, institution=world.institution, role=role)
     return user
+
+
+def proposal(world: World, **extra: Any) -> OpeningRequest:
+    """An opening request from the area head for a Facebook account; `extra` overrides any argument."""
+    values = {"institution": world.institution, "actor": world["area_head"], "area": world.area,
+              "platform": platform("facebook"), "proposed_name": "Turismo Rosarito", "objectives": "Promover el turismo",
+              "scope": "Municipal", "coverage_or_benefits": "Visitantes", "justification": "Programa de turismo 2026"}
+    values.update(extra)
+    return opening_request_create(**values)
 
 
 def future(days: int = 10) -> dt.datetime:

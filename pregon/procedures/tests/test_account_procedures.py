@@ -6,7 +6,6 @@ ledger event per service."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
 import time_machine
@@ -24,7 +23,6 @@ from pregon.procedures.flows.credential_rotation import credential_rotation_atte
 from pregon.procedures.flows.live_stream import live_stream_create
 from pregon.procedures.flows.opening import (
     opening_request_approve,
-    opening_request_create,
     opening_request_give_opinion,
     opening_request_report,
 )
@@ -34,7 +32,7 @@ from pregon.procedures.workflows import ProcedureDisabled
 from pregon.registry.choices import AccountStatus, AdminRole, Tier
 from pregon.registry.models import Administrator, SocialAccount
 
-from .account_fixtures import account, future, official, owner, platform, setup_area
+from .account_fixtures import account, future, official, owner, platform, proposal, setup_area
 from .conftest import make_world
 
 
@@ -51,14 +49,6 @@ def _recipients(kind: str) -> set[str]:
     return set(Notification.objects.filter(kind=kind).values_list("recipient__username", flat=True))
 
 
-def _proposal(world: Any, **extra: Any) -> OpeningRequest:
-    values = dict(institution=world.institution, actor=world["area_head"], area=world.area,
-                  platform=platform("facebook"), proposed_name="Turismo Rosarito", objectives="Promover el turismo",
-                  scope="Municipal", coverage_or_benefits="Visitantes", justification="Programa de turismo 2026")
-    values.update(extra)
-    return opening_request_create(**values)
-
-
 @pytest.mark.django_db
 def test_rosarito_opening_with_opinion_approval_then_report_refused_for_personal_email_then_registered() -> None:
     world = make_world("rosarito")
@@ -66,7 +56,7 @@ def test_rosarito_opening_with_opinion_approval_then_report_refused_for_personal
     titular = official(world, "Héctor Lugo", Rank.MEDIO)
     suplente = official(world, "Daniela Ortiz", Rank.OPERATIVO)
     seq = _last_seq()
-    req = _proposal(world)
+    req = proposal(world)
     assert req.status == "awaiting_opinion"
     assert _actions_since(seq) == ["opening_request.signed"]  # one event
     # rosarito:10.2: the proposal goes to Communications and Informática
@@ -112,7 +102,7 @@ def test_rosarito_opening_with_opinion_approval_then_report_refused_for_personal
 def test_iee_sonora_opening_is_decided_by_communications_without_informatica() -> None:
     world = make_world("iee-sonora")
     setup_area(world)
-    req = _proposal(world, objectives="Difusión", justification="Programa de educación cívica")
+    req = proposal(world, objectives="Difusión", justification="Programa de educación cívica")
     assert req.status == "submitted"
     assert _recipients("opening_request.signed") == {"iee-sonora-comms"}
     with pytest.raises(PermissionDenied):
@@ -127,10 +117,10 @@ def test_pasto_alternate_account_on_instagram_is_refused_naming_the_clause() -> 
     setup_area(world)
     seq = _last_seq()
     with pytest.raises(InvalidTransition) as exc:
-        _proposal(world, platform=platform("instagram"), tier=Tier.ALTERNATE)
+        proposal(world, platform=platform("instagram"), tier=Tier.ALTERNATE)
     assert "pasto:3.11" in exc.value.message
     assert OpeningRequest.objects.count() == 0 and _last_seq() == seq
-    req = _proposal(world, platform=platform("facebook"), tier=Tier.ALTERNATE)
+    req = proposal(world, platform=platform("facebook"), tier=Tier.ALTERNATE)
     assert req.status == "submitted"
 
 
@@ -298,7 +288,7 @@ def test_each_creation_service_writes_exactly_one_ledger_event() -> None:
     admin = Administrator.objects.create(account=acc, official=leaving_official, role=AdminRole.PRIMARY,
                                          starts_on=dt.date(2026, 1, 5))
     cases = [
-        (lambda: _proposal(world), ["opening_request.signed"]),
+        (lambda: proposal(world), ["opening_request.signed"]),
         (lambda: credential_rotation_create(institution=world.institution, actor=world["it"], account=acc),
          ["credential_rotation.opened"]),
         (lambda: live_stream_create(institution=world.institution, actor=world["account_admin"], account=acc,
@@ -321,9 +311,9 @@ def test_each_creation_service_writes_exactly_one_ledger_event() -> None:
 def test_a_user_of_another_institution_cannot_create_or_act() -> None:
     world = make_world("rosarito")
     setup_area(world)
-    req = _proposal(world)
+    req = proposal(world)
     with pytest.raises(ApplicationError) as exc:
-        _proposal(world, actor=world.outsider)
+        proposal(world, actor=world.outsider)
     assert exc.value.status == 404
     with pytest.raises(ApplicationError) as exc:
         opening_request_give_opinion(request=req, actor=world.outsider, opinion="x")
@@ -339,6 +329,6 @@ def test_an_area_scoped_head_signs_only_for_their_area() -> None:
     other_area = AreaFactory(institution=world.institution, name="Dirección Jurídica")
     Membership.objects.filter(user=world["area_head"]).update(area=other_area)
     with pytest.raises(PermissionDenied) as exc:
-        _proposal(world)
+        proposal(world)
     assert "Dirección de Turismo" in exc.value.message
     assert Role.AREA_HEAD

@@ -22,14 +22,14 @@ from pregon.procedures.flows.administrator_change import administrator_change_cr
 from pregon.procedures.flows.consultation import consultation_create
 from pregon.procedures.flows.credential_rotation import credential_rotation_attest
 from pregon.procedures.flows.incident import incident_report, incident_step_complete
-from pregon.procedures.flows.opening import opening_request_create, opening_request_give_opinion
+from pregon.procedures.flows.opening import opening_request_give_opinion
 from pregon.procedures.models import AdministratorChange, CredentialRotation, Deadline
 from pregon.procedures.services import tick
 from pregon.procedures.workflows import workflow_named
 from pregon.registry.choices import AdminRole, Tier
 from pregon.registry.models import Administrator
 
-from .account_fixtures import account, official, owner, platform, setup_area
+from .account_fixtures import account, official, owner, proposal, setup_area
 from .conftest import make_user, make_world
 
 pytestmark = pytest.mark.django_db
@@ -51,14 +51,6 @@ def _section(page: str, heading: str) -> str:
     return page[start:min(e for e in ends if e > 0)]
 
 
-def _proposal(world, **extra):
-    values = {"institution": world.institution, "actor": world["area_head"], "area": world.area,
-                  "platform": platform("facebook"), "proposed_name": "Turismo Rosarito", "objectives": "Promover el turismo",
-                  "scope": "Municipal", "coverage_or_benefits": "Visitantes", "justification": "Programa de turismo 2026"}
-    values.update(extra)
-    return opening_request_create(**values)
-
-
 def _departure(world, when):
     """The account administrator (with a user) of a new account leaves on `when`'s date."""
     admin_user = world["account_admin"]
@@ -73,7 +65,7 @@ def _departure(world, when):
 def test_it_sees_the_opinion_step_the_moment_an_opening_request_is_submitted(client):
     world = make_world("rosarito")
     setup_area(world)
-    request = _proposal(world)  # rosarito:10.4: Informática's opinion first; the norm sets no term for it
+    request = proposal(world)  # rosarito:10.4: Informática's opinion first; the norm sets no term for it
     assert request.status == "awaiting_opinion" and not Deadline.objects.exists()
     to_act = _section(_page(client, world["it"]), "Por atender")
     assert "Turismo Rosarito" in to_act and "Emitir la opinión técnica" in to_act and "sin plazo" in to_act
@@ -253,11 +245,11 @@ def test_the_page_s_queries_do_not_grow_with_the_rows(client):
             assert client.get(PENDING).status_code == 200
         return len(queries)
 
-    _proposal(world, proposed_name="Cuenta 1")
+    proposal(world, proposed_name="Cuenta 1")
     count()  # warms the per-process caches (content types, policies)
     few = count()
     for n in range(2, 8):
-        _proposal(world, proposed_name=f"Cuenta {n}")
+        proposal(world, proposed_name=f"Cuenta {n}")
     assert "Cuenta 7" in _page(client, world["it"])
     assert count() == few
 
