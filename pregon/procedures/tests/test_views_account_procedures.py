@@ -117,13 +117,15 @@ def test_every_page_and_endpoint_of_an_account_answers_as_the_account_page_does(
 def test_what_a_user_filed_stays_visible_to_them() -> None:
     world = make_world("guadalajara")
     setup_area(world)
-    mine, theirs = account(world, handle="mia"), account(world, handle="ajena")
+    mine = account(world, handle="mia")
     me = _administered(world, mine, "mia")
     incident = incident_report(account=mine, actor=me, kind="hijacked", description="d")
-    # The administrator leaves the account: what they reported is still theirs to read.
+    # The administrator leaves the account: what they reported is still theirs to read, on the page and in the API.
     Administrator.objects.filter(official__user=me).update(ends_on=dt.date(2026, 2, 1))
     assert _client(me).get(incident.get_absolute_url()).status_code == 200
-    assert theirs.pk != mine.pk
+    api = f"/api/v1/procedures/{world.institution.slug}/{spec_named('incident').api_segment}/{incident.public_id}"
+    body = _client(me).get(api).json()
+    assert body["id"] == str(incident.public_id) and body["procedure"] == "incident"
 
 
 # ------------------------------------------------------------------------------------------------ the API creates
