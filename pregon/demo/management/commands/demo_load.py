@@ -343,7 +343,7 @@ class Command(BaseCommand):
         if user.has_usable_password():
             password = DEMO_PASSWORD if self.demo and self._is_demo_password(user.password) else "(la suya)"
         else:
-            password = "(sin contraseña: manage.py changepassword %s)" % username
+            password = f"(sin contraseña: manage.py changepassword {username})"
         return user, password
 
     def _is_demo_password(self, encoded: str) -> bool:
@@ -384,7 +384,7 @@ class Command(BaseCommand):
                     rank=official_seed.rank, user=user,
                 )
                 self.created += 1
-            if user is not None and official_seed.role is not None:
+            if user is not None:  # an official with a role has a user
                 area_name = seed.scoped_area.get(official_seed.role)
                 self._grant(user, institution, official_seed.role, areas[area_name] if area_name else None)
                 self.logins.append(Login(user.username, Role(official_seed.role).label, seed.short_name, password))
